@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Workbook",
+    products: [
+        .executable(name: "workbook", targets: ["workbook"]),
+        // Chapter programs are compiled by `swiftc` and linked against this one shared library,
+        // so it holds both the course code and the runtime the generated program talks through.
+        .library(name: "Course", type: .dynamic, targets: ["Course", "WorkbookRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/onevcat/Rainbow", from: "4.0.0"),
+    ],
+    targets: [
+        // Debian: apt-get install libcmark-dev
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // What a running chapter program uses to talk back to the engine: cell markers,
+        // rich display, inline values, data-file dependencies, check results.
+        .target(name: "WorkbookRuntime"),
+        // The course library students read and chapters call.
+        .target(name: "Course", dependencies: ["WorkbookRuntime"]),
+        // parse → plan → execute → render.
+        .target(
+            name: "WorkbookEngine",
+            dependencies: [
+                "CCmark",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "workbook",
+            dependencies: [
+                "WorkbookEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Rainbow", package: "Rainbow"),
+            ]
+        ),
+        .testTarget(name: "WorkbookEngineTests", dependencies: ["WorkbookEngine"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CourseTests", dependencies: ["Course"], resources: [.copy("Golden"), .copy("Data")]),
+    ],
+    swiftLanguageModes: [.v5]
+)

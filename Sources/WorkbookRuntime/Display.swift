@@ -1,0 +1,12 @@
+/// The calls the course library makes into the engine. The engine's own side of the channel
+/// (cell markers, inline values) lives beside this file; these two signatures are fixed.
+public enum Notebook {
+    /// Shows a value richer than text: `text` in the terminal, `html` (or SVG) in the report.
+    /// Run outside the engine, the text form is printed to stdout, so nothing is lost.
+    public static func display(text: String, html: String) {
+        print(text)
+    }
+
+    /// Tells the engine the chapter read this data file, so the cache sees when it changes.
+    public static func recordDependency(path: String) {}
+}

@@ -1,0 +1,2 @@
+import WorkbookEngine
+print("workbook")

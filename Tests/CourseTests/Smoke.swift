@@ -1,0 +1,3 @@
+import Testing
+@testable import Course
+@Test func moduleLoads() { #expect(courseVersion() == "0") }

@@ -1,0 +1,3 @@
+import Testing
+@testable import WorkbookEngine
+@Test func engineLoads() { #expect(Bool(true)) }
