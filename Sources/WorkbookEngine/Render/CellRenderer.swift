@@ -1,0 +1,140 @@
+/// One cell on a chapter page: a head (label, status, time) when there is something to say,
+/// the highlighted source unless `hide`, then everything the cell produced.
+struct CellRenderer {
+    var options: RunOptions
+    /// The chapter's path, to shorten diagnostics that point into it to `line:col`.
+    var path: String
+
+    func html(_ cell: Cell, result: CellResult?) -> String {
+        let status = result?.status ?? (cell.attributes.skip ? .skipped : .notRun)
+        let source = cell.attributes.hide ? "" : sourceBlock(cell)
+        let outputs = result.map(outputBlock) ?? ""
+        let head = self.head(cell, status: status, seconds: result?.seconds)
+        // A hidden cell that ran quietly leaves no trace on the page.
+        if source.isEmpty && outputs.isEmpty && head.isEmpty { return "" }
+        let kind = cell.attributes.kind.rawValue
+        return "<section class=\"cell cell-\(kind) status-\(StatusText.cssName(status))\" "
+            + "id=\"cell-\(cell.index + 1)\">\n\(head)\(source)\(outputs)</section>\n"
+    }
+
+    // MARK: Head
+
+    private func head(_ cell: Cell, status: CellStatus, seconds: Double?) -> String {
+        var parts: [String] = []
+        if let label = Self.label(cell.attributes) {
+            parts.append("<span class=\"cell-label\">\(HTML.escape(label))</span>")
+        }
+        if let tag = StatusText.tag(status) {
+            parts.append("<span class=\"status-tag tone-\(StatusText.tone(status))\">"
+                         + "<span class=\"symbol\" aria-hidden=\"true\">\(StatusText.symbol(status))</span> "
+                         + "\(HTML.escape(tag))</span>")
+        }
+        if options.showTimings, let seconds {
+            parts.append("<span class=\"cell-time\">\(Quantities.seconds(seconds))</span>")
+        }
+        var html = parts.isEmpty ? "" : "<div class=\"cell-head\">\(parts.joined(separator: " "))</div>\n"
+        if let explanation = StatusText.explanation(status) {
+            html += "<p class=\"cell-note\">\(HTML.escape(explanation))</p>\n"
+        }
+        return html
+    }
+
+    /// `Exercise warm-up · 2 points`, `Solution`, `Check (hidden)`; nil for ordinary cells.
+    static func label(_ attributes: CellAttributes) -> String? {
+        var words: String
+        switch attributes.kind {
+        case .code: return nil
+        case .exercise: words = "Exercise"
+        case .solution: words = "Solution"
+        case .check: words = "Check"
+        }
+        if let id = attributes.id { words += " \(id)" }
+        if attributes.hidden { words += " (hidden)" }
+        if let points = attributes.points {
+            let number = points == points.rounded() && abs(points) < 1e15 ? "\(Int(points))" : "\(points)"
+            words += " · \(number) \(points == 1 ? "point" : "points")"
+        }
+        return words
+    }
+
+    private func sourceBlock(_ cell: Cell) -> String {
+        var code = cell.code
+        if code.hasSuffix("\n") { code.removeLast() }
+        return "<pre class=\"source\"><code>\(SwiftHighlighter.html(code))</code></pre>\n"
+    }
+
+    // MARK: Outputs
+
+    private func outputBlock(_ result: CellResult) -> String {
+        var parts: [String] = []
+        if !result.stdout.text.isEmpty {
+            parts.append("<pre class=\"stdout\">\(HTML.escape(trimmed(result.stdout.text)))</pre>")
+        }
+        if let notice = truncationNotice(result.stdout, stream: "output") { parts.append(notice) }
+        if !result.stderr.text.isEmpty {
+            parts.append("<div class=\"stderr\"><span class=\"stream-label\">stderr</span>"
+                         + "<pre>\(HTML.escape(trimmed(result.stderr.text)))</pre></div>")
+        }
+        if let notice = truncationNotice(result.stderr, stream: "stderr") { parts.append(notice) }
+        for display in result.displays {
+            parts.append(displayBlock(display))
+        }
+        if !result.diagnostics.isEmpty {
+            parts.append(Self.diagnosticsList(result.diagnostics, path: path))
+        }
+        if let trap = result.trapMessage {
+            parts.append("<p class=\"trap\">\(HTML.escape(trap))</p>")
+        }
+        if parts.isEmpty { return "" }
+        return "<div class=\"outputs\">\n\(parts.joined(separator: "\n"))\n</div>\n"
+    }
+
+    /// The display's own HTML (trusted: it comes from the course library), with its text
+    /// form one click away.
+    private func displayBlock(_ display: DisplayItem) -> String {
+        var html = "<figure class=\"display\">\n<div class=\"display-body\">\(display.html)</div>\n"
+        if !display.text.isEmpty {
+            html += "<details class=\"display-text\"><summary>as text</summary>"
+                + "<pre>\(HTML.escape(trimmed(display.text)))</pre></details>\n"
+        }
+        return html + "</figure>"
+    }
+
+    /// `… 3.2 MiB more not shown: per-cell output limit is 1 MiB`.
+    private func truncationNotice(_ captured: CapturedText, stream: String) -> String? {
+        guard captured.droppedBytes > 0 else { return nil }
+        let text = Self.truncationText(captured.droppedBytes, stream: stream, limit: options.outputLimit)
+        return "<p class=\"notice\">\(HTML.escape(text))</p>"
+    }
+
+    static func truncationText(_ dropped: Int, stream: String, limit: Int) -> String {
+        let what = stream == "output" ? "more" : "more \(stream)"
+        return "… \(Quantities.bytes(dropped)) \(what) not shown: per-cell output limit is \(Quantities.bytes(limit))"
+    }
+
+    static func diagnosticsList(_ diagnostics: [Diagnostic], path: String) -> String {
+        let items = diagnostics.map { diagnostic in
+            "<li class=\"diagnostic severity-\(HTML.escape(diagnostic.severity))\">"
+                + HTML.escape(diagnosticText(diagnostic, path: path)) + "</li>"
+        }
+        return "<ul class=\"diagnostics\">\n\(items.joined(separator: "\n"))\n</ul>"
+    }
+
+    /// `12:5: error: message`; the file is named only when it is not the chapter itself, and a
+    /// diagnostic with no line (a link error, say) is just `error: message`.
+    static func diagnosticText(_ diagnostic: Diagnostic, path: String) -> String {
+        var location: [String] = []
+        if !diagnostic.file.isEmpty && diagnostic.file != path { location.append(diagnostic.file) }
+        if diagnostic.line > 0 {
+            location.append("\(diagnostic.line)")
+            if diagnostic.column > 0 { location.append("\(diagnostic.column)") }
+        }
+        let prefix = location.isEmpty ? "" : location.joined(separator: ":") + ": "
+        return "\(prefix)\(diagnostic.severity): \(diagnostic.message)"
+    }
+
+    /// One final newline is how programs end their output; a `<pre>` would show it as a blank line.
+    private func trimmed(_ text: String) -> String {
+        text.hasSuffix("\n") ? String(text.dropLast()) : text
+    }
+}
