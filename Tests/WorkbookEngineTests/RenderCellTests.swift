@@ -122,6 +122,14 @@ import Testing
         #expect(html.contains("<li class=\"diagnostic severity-error\">error: undefined symbol: main</li>"))
     }
 
+    @Test func chapterStatusSitsUnderTheTitle() {
+        let html = RenderFixtures.sitePages(ReportRenderer(options: RunOptions(), katex: .cdn))["03-backprop.html"]!
+        #expect(html.contains("<h1>Backpropagation on a tiny graph</h1>\n<p class=\"chapter-status tone-bad\">"))
+        #expect(ReportRenderer.inserting("H\n", underTitleOf: "<p>x</p>\n") == "H\n<p>x</p>\n")
+        #expect(ReportRenderer.inserting("H\n", underTitleOf: "<h1>T</h1>\n<p>x</p>") == "<h1>T</h1>\nH\n<p>x</p>")
+        #expect(ReportRenderer.inserting("", underTitleOf: "<h1>T</h1>") == "<h1>T</h1>")
+    }
+
     @Test func quantitiesAreFormattedExactly() {
         #expect(Quantities.bytes(1) == "1 byte")
         #expect(Quantities.bytes(1023) == "1023 bytes")

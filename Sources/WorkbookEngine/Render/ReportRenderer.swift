@@ -12,7 +12,7 @@ public struct ReportRenderer: Sendable {
     /// `all` is every chapter of the build, in order, for the previous/next links.
     public func chapterPage(_ chapter: Chapter, result: ChapterResult, all: [ChapterSummary]) -> String {
         let cells = CellRenderer(options: options, path: chapter.path)
-        var body = header(chapter, result: result)
+        var body = ""
         for block in chapter.blocks {
             switch block {
             case .prose(let html):
@@ -23,6 +23,7 @@ public struct ReportRenderer: Sendable {
                 body += cells.html(chapter.cells[index], result: cellResult)
             }
         }
+        body = Self.inserting(header(chapter, result: result), underTitleOf: body)
         let shell = PageShell(katex: katex)
         return shell.page(title: chapter.title,
                           navigation: shell.navigation(current: chapter.slug, all: all),
@@ -33,6 +34,15 @@ public struct ReportRenderer: Sendable {
         let shell = PageShell(katex: katex)
         return shell.page(title: "Contents", navigation: shell.navigation(current: nil, all: summaries),
                           body: IndexPage.body(summaries), math: false)
+    }
+
+    /// The chapter's status belongs just under its title when the page opens with one.
+    static func inserting(_ header: String, underTitleOf body: String) -> String {
+        guard !header.isEmpty else { return body }
+        guard body.hasPrefix("<h1"), let end = body.range(of: "</h1>") else { return header + body }
+        var lineEnd = end.upperBound
+        if body[lineEnd...].hasPrefix("\n") { lineEnd = body.index(after: lineEnd) }
+        return String(body[..<lineEnd]) + (body[..<lineEnd].hasSuffix("\n") ? "" : "\n") + header + body[lineEnd...]
     }
 
     /// The chapter's status when it did not pass, diagnostics that belong to no cell, and

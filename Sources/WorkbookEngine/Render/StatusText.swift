@@ -39,7 +39,7 @@ public enum StatusText {
         switch status {
         case .ok, .failedToCompileAsExpected: return "✓"
         case .skipped, .notRun: return "○"
-        case .timedOut: return "⏱"
+        case .timedOut: return "◷"
         case .compileError, .crashed, .compiledUnexpectedly: return "✗"
         }
     }
@@ -47,7 +47,7 @@ public enum StatusText {
     static func symbol(_ status: ChapterStatus) -> String {
         switch status {
         case .passed: return "✓"
-        case .timedOut: return "⏱"
+        case .timedOut: return "◷"
         case .failedToCompile, .crashed, .failed: return "✗"
         }
     }

@@ -46,7 +46,7 @@ enum Stylesheet {
         .inline-value { font-family: var(--mono); font-size: 0.9em; background: #eef6ee;
           padding: 0.05em 0.3em; border-radius: 4px; }
         .inline-missing { font: italic 0.85em system-ui, sans-serif; color: var(--bad);
-          border: 1px dashed var(--bad); padding: 0 0.3em; border-radius: 4px; }
+          border: 1px dashed var(--bad); padding: 0 0.3em; border-radius: 4px; white-space: nowrap; }
         .inline-missing::before { content: "⚠ "; }
 
         /* Cells */
