@@ -123,7 +123,7 @@ enum Stylesheet {
           body { background: #fff; font-size: 11pt; }
           main { max-width: none; padding: 0; }
           .site-nav { display: none; }
-          pre, .diagnostics { white-space: pre-wrap; overflow: visible; word-break: break-all; }
+          pre, .diagnostics { white-space: pre-wrap; overflow: visible; overflow-wrap: anywhere; }
           .cell { break-inside: avoid; border-color: #999; overflow: visible; }
           .display-body { overflow: visible; }
           .display-text { display: none; }
