@@ -1,0 +1,94 @@
+import Foundation
+
+/// The whole build: chapters in, report pages out.
+public enum Workbook {
+    /// Where cached results live inside the output folder.
+    public static func cacheDirectory(in outputDirectory: String) -> String { outputDirectory + "/.cache" }
+
+    /// Parses every chapter first (bad input throws a `WorkbookError` before anything is
+    /// written), then plans, looks up, runs and caches up to `options.jobs` chapters at once,
+    /// then renders and writes the site.
+    public static func build(paths: [String], outputDirectory: String, options: RunOptions,
+                             toolchain: Toolchain, katex: KaTeXSource = .detect()) throws -> BuildReport {
+        let started = Date()
+        let chapters = try loadChapters(paths)
+        let parsed = Date()
+
+        let cache = ResultCache(directory: cacheDirectory(in: outputDirectory))
+        let runs = boundedParallelMap(chapters, limit: max(1, options.jobs)) { chapter in
+            timed { result(of: chapter, cache: cache, options: options, toolchain: toolchain) }
+        }
+        let ran = Date()
+
+        let summaries = zip(chapters, runs).map { ChapterSummary(chapter: $0, result: $1.value) }
+        let renderer = ReportRenderer(options: options, katex: katex)
+        var pages = ["index.html": renderer.indexPage(summaries)]
+        for ((chapter, run), summary) in zip(zip(chapters, runs), summaries) {
+            pages[summary.fileName] = renderer.chapterPage(chapter, result: run.value, all: summaries)
+        }
+        try SiteWriter.write(pages: pages, to: outputDirectory, katex: katex)
+        let rendered = Date()
+
+        let outcomes = zip(zip(chapters, runs), summaries).map { pair, summary in
+            BuildReport.ChapterOutcome(path: pair.0.path, slug: summary.slug, title: summary.title,
+                                       status: summary.status, counts: summary.counts,
+                                       fromCache: pair.1.value.fromCache, seconds: pair.1.seconds)
+        }
+        return BuildReport(chapters: outcomes, outputDirectory: outputDirectory,
+                           parseSeconds: parsed.timeIntervalSince(started),
+                           runSeconds: ran.timeIntervalSince(parsed),
+                           renderSeconds: rendered.timeIntervalSince(ran))
+    }
+
+    /// One chapter, always run (no cache): what `workbook run` shows as it goes.
+    public static func run(_ chapter: Chapter, options: RunOptions, toolchain: Toolchain,
+                           events: (@Sendable (RunEvent) -> Void)? = nil) -> ChapterResult {
+        let plan = Planner.plan(chapter, toolchain: toolchain, options: options)
+        return Executor.run(plan, chapter: chapter, toolchain: toolchain, options: options, events: events)
+    }
+
+    /// Reads and parses every chapter the paths name, in order; two chapters that would write
+    /// the same page are an error.
+    public static func loadChapters(_ paths: [String]) throws -> [Chapter] {
+        let chapters = try ChapterDiscovery.chapterFiles(for: paths).map(loadChapter)
+        var pathsBySlug: [String: String] = [:]
+        for chapter in chapters {
+            if let other = pathsBySlug[chapter.slug] {
+                throw WorkbookError("\(chapter.path): would write the same page as \(other) (\(chapter.slug).html)")
+            }
+            pathsBySlug[chapter.slug] = chapter.path
+        }
+        return chapters
+    }
+
+    /// Reads and parses one chapter file.
+    public static func loadChapter(_ path: String) throws -> Chapter {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw WorkbookError("\(path): no such file or directory")
+        }
+        guard !isFolder.boolValue else { throw WorkbookError("\(path): is a folder, not a chapter file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw WorkbookError("\(path): cannot read the file")
+        }
+        return try ChapterParser.parse(path: path, bytes: Array(data))
+    }
+
+    /// The cached result when nothing that could change it changed; otherwise a fresh run,
+    /// cached when it passed.
+    private static func result(of chapter: Chapter, cache: ResultCache, options: RunOptions,
+                               toolchain: Toolchain) -> ChapterResult {
+        let plan = Planner.plan(chapter, toolchain: toolchain, options: options)
+        if options.useCache, let cached = cache.lookup(plan) { return cached }
+        let result = Executor.run(plan, chapter: chapter, toolchain: toolchain, options: options)
+        // A cache that cannot be written costs only speed next time, never this build's result.
+        try? cache.store(result, for: plan)
+        return result
+    }
+
+    private static func timed<T>(_ work: () -> T) -> (value: T, seconds: Double) {
+        let start = Date()
+        let value = work()
+        return (value, Date().timeIntervalSince(start))
+    }
+}

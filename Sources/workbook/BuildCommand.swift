@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import WorkbookEngine
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Run chapters and write an HTML report for each, plus an index.",
+        discussion: """
+            PATHS are chapter files or folders; a folder means the *.md files directly in it. \
+            Chapters are ordered by file name. Every chapter is read and checked first: bad \
+            input stops the build before anything is written.
+
+            Results are cached in OUTPUT/.cache: a chapter is only compiled and run again when \
+            its cells, the attributes that affect running, the course library, the compiler, \
+            or a data file it read changed. Editing prose only re-renders the page.
+
+            Examples:
+              workbook build                          # Chapters/ → Output/
+              workbook build Chapters/02-backprop.md  # one chapter
+              workbook build --no-cache --jobs 1      # run everything again, one at a time
+
+            Exit status: 0 every cell ran as expected; 1 a chapter failed to compile, crashed, \
+            timed out or failed a check; 2 bad input or usage.
+            """
+    )
+
+    @Argument(help: "Chapter files or folders of chapters.")
+    var paths: [String] = ["Chapters"]
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Folder the reports are written to.", valueName: "DIR"))
+    var output = "Output"
+
+    @Option(name: [.short, .long], help: "Chapters run at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .long, help: "Run every chapter even when a cached result is still valid.")
+    var noCache = false
+
+    @OptionGroup var settings: RunSettings
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        var options = settings.runOptions
+        options.jobs = jobs
+        options.useCache = !noCache
+        let toolchain = try Toolchain.locate()
+        let report = try Workbook.build(paths: paths, outputDirectory: output, options: options, toolchain: toolchain)
+        print(BuildSummary.text(report, timings: settings.timings), terminator: "")
+        if report.anyFailed { throw ExitCode(ExitStatus.cellsFailed) }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import WorkbookEngine
+
+/// Turns whatever ended a command into what the user sees and the documented exit status.
+enum ExitStatus {
+    static let passed: Int32 = 0
+    static let cellsFailed: Int32 = 1
+    static let badInput: Int32 = 2
+
+    /// Prints the error (one `FILE:LINE: error: …` line for bad input) and returns the status.
+    static func report(_ error: Error, command: WorkbookCommand.Type) -> Int32 {
+        if let error = error as? WorkbookError {
+            StandardError.writeLine(error.description)
+            return badInput
+        }
+        if let code = error as? ExitCode { return code.rawValue }
+        let message = command.fullMessage(for: error)
+        if command.exitCode(for: error) == .success {
+            // --help and --version: the answer the user asked for.
+            if !message.isEmpty { print(message) }
+            return passed
+        }
+        StandardError.writeLine(message)
+        return badInput
+    }
+}
+
+/// Writes to stderr without buffering, so it interleaves correctly with stdout.
+enum StandardError {
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func writeLine(_ text: String) { write(text + "\n") }
+
+    static var isTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+}

@@ -1,2 +1,0 @@
-import WorkbookEngine
-print("workbook")
