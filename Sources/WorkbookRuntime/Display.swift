@@ -4,9 +4,15 @@ public enum Notebook {
     /// Shows a value richer than text: `text` in the terminal, `html` (or SVG) in the report.
     /// Run outside the engine, the text form is printed to stdout, so nothing is lost.
     public static func display(text: String, html: String) {
-        print(text)
+        if let channel = EngineChannel.shared {
+            channel.send(kind: "D", fields: [String(text.utf8.count)], payload: Array(text.utf8) + Array(html.utf8))
+        } else {
+            print(text)
+        }
     }
 
     /// Tells the engine the chapter read this data file, so the cache sees when it changes.
-    public static func recordDependency(path: String) {}
+    public static func recordDependency(path: String) {
+        EngineChannel.shared?.send(kind: "P", fields: [], payload: Array(path.utf8))
+    }
 }

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Runs `swiftc` on the plan's programs: the chapter program (compiled and linked against
+/// Course) and each `compile-fail` cell's program (type-checked only), all at once.
+struct ChapterCompiler {
+    struct Outcome {
+        var succeeded: Bool
+        var diagnostics: [Diagnostic]
+        var seconds: Double
+    }
+
+    let toolchain: Toolchain
+    let directory: String
+
+    static let moduleName = "WorkbookChapter"
+
+    var executablePath: String { directory + "/chapter" }
+
+    /// The main outcome, then one per `plan.compileFailPrograms` entry, in that order.
+    func compileAll(_ plan: ExecutionPlan) -> (main: Outcome, compileFails: [Outcome]) {
+        var jobs: [[String]] = []
+        let mainSource = directory + "/main.swift"
+        write(plan.program, to: mainSource)
+        jobs.append(toolchain.flags + linkArguments + ["-module-name", Self.moduleName, mainSource, "-o", executablePath])
+        for (number, program) in plan.compileFailPrograms.enumerated() {
+            let folder = directory + "/compile-fail-\(number)"
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            write(program.source, to: folder + "/main.swift")
+            jobs.append(toolchain.flags + ["-typecheck", "-I", toolchain.courseDirectory + "/Modules",
+                                           "-module-name", Self.moduleName, folder + "/main.swift"])
+        }
+        let outcomes = ResultSlots<Outcome>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { number in
+            outcomes[number] = compile(arguments: jobs[number])
+        }
+        let all = outcomes.values
+        return (all[0], Array(all.dropFirst()))
+    }
+
+    private var linkArguments: [String] {
+        let course = toolchain.courseDirectory
+        return ["-I", course + "/Modules", "-L", course, "-lCourse",
+                "-Xlinker", "-rpath", "-Xlinker", course]
+    }
+
+    private func compile(arguments: [String]) -> Outcome {
+        let started = Monotonic.seconds()
+        do {
+            let run = try ProcessRunner.run(executable: toolchain.swiftc, arguments: arguments)
+            let output = String(decoding: run.stderr + run.stdout, as: UTF8.self)
+            var diagnostics = DiagnosticParser.parse(output)
+            let succeeded = run.exit == .exited(0)
+            if !succeeded && !diagnostics.contains(where: { $0.severity == "error" }) {
+                diagnostics.append(Diagnostic(file: "", line: 0, column: 0, severity: "error",
+                                              message: "swiftc failed: \(output)"))
+            }
+            return Outcome(succeeded: succeeded, diagnostics: diagnostics, seconds: Monotonic.seconds() - started)
+        } catch {
+            return Outcome(succeeded: false,
+                           diagnostics: [Diagnostic(file: "", line: 0, column: 0, severity: "error",
+                                                    message: "\(error)")],
+                           seconds: Monotonic.seconds() - started)
+        }
+    }
+
+    private func write(_ text: String, to path: String) {
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    }
+}
+
+/// Fixed slots filled from concurrent iterations, each slot by exactly one of them.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var values: [Value] { lock.withLock { slots.map { $0! } } }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Compiles and runs one chapter's plan and reports every cell's outcome.
+public enum Executor {
+    public static func run(_ plan: ExecutionPlan, chapter: Chapter, toolchain: Toolchain, options: RunOptions,
+                           events: (@Sendable (RunEvent) -> Void)? = nil) -> ChapterResult {
+        var result = ChapterResult(path: chapter.path, status: .passed, cells: plan.cells.map { entry in
+            CellResult(index: entry.index, status: entry.role == .displayOnly ? .skipped : .notRun)
+        })
+        let directory: String
+        do {
+            directory = try makeTemporaryDirectory()
+        } catch {
+            result.status = .failedToCompile
+            result.diagnostics = [Diagnostic(file: "", line: 0, column: 0, severity: "error", message: "\(error)")]
+            return result
+        }
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+
+        events?(.compiling)
+        let compiler = ChapterCompiler(toolchain: toolchain, directory: directory)
+        let compiled = compiler.compileAll(plan)
+        result.compileSeconds = compiled.main.seconds
+        for (program, outcome) in zip(plan.compileFailPrograms, compiled.compileFails) {
+            result.cells[program.cellIndex] = compileFailResult(program.cellIndex, outcome, plan: plan)
+        }
+        attach(compiled.main.diagnostics, to: &result, plan: plan)
+        guard compiled.main.succeeded else {
+            result.status = .failedToCompile
+            for index in result.cells.indices
+            where result.cells[index].diagnostics.contains(where: { $0.severity == "error" })
+                && plan.cells[index].role == .run {
+                result.cells[index].status = .compileError
+            }
+            return result
+        }
+
+        let outcome: ProgramRun.Outcome
+        do {
+            outcome = try ProgramRun(plan: plan, executable: compiler.executablePath, events: events).run()
+        } catch {
+            result.status = .crashed
+            result.diagnostics.append(Diagnostic(file: "", line: 0, column: 0, severity: "error", message: "\(error)"))
+            return result
+        }
+        record(outcome, into: &result, plan: plan, events: events)
+        if result.status == .passed && result.cells.contains(where: { $0.status == .compiledUnexpectedly }) {
+            result.status = .failed
+        }
+        return result
+    }
+
+    /// Fills cell outputs, statuses, inline values and dependencies from a finished run.
+    private static func record(_ outcome: ProgramRun.Outcome, into result: inout ChapterResult,
+                               plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?) {
+        result.runSeconds = outcome.totalSeconds
+        result.inlineValues = outcome.inlineValues
+        result.dependencies = FileHash.hashes(of: outcome.dependencies)
+        let stopped = outcome.finished && outcome.exit == .exited(0) && !outcome.timedOut ? nil : outcome.lastCell
+        var reachedStop = false
+        for index in plan.runningCells {
+            var cell = result.cells[index]
+            if reachedStop {
+                cell.status = .notRun
+            } else {
+                cell.stdout = outcome.stdout.captured(cell: index)
+                cell.stderr = outcome.stderr.captured(cell: index)
+                cell.displays = outcome.displays[index] ?? []
+                cell.seconds = outcome.seconds[index]
+                cell.status = .ok
+            }
+            if index == stopped {
+                reachedStop = true
+                if outcome.timedOut {
+                    cell.status = .timedOut
+                    cell.trapMessage = "timed out after \(formatSeconds(plan.cells[index].timeout)) s"
+                    result.status = .timedOut
+                } else {
+                    cell.status = .crashed
+                    cell.trapMessage = TrapMessage.describe(exit: outcome.exit, stderr: cell.stderr.text)
+                    result.status = .crashed
+                }
+                events?(.cellFinished(cell))
+            }
+            result.cells[index] = cell
+        }
+    }
+
+    private static func compileFailResult(_ index: Int, _ outcome: ChapterCompiler.Outcome,
+                                          plan: ExecutionPlan) -> CellResult {
+        let own = outcome.diagnostics.filter { plan.cell(containing: $0.line) == index && $0.file == plan.chapterPath }
+        if outcome.succeeded {
+            return CellResult(index: index, status: .compiledUnexpectedly, diagnostics: own,
+                              trapMessage: "compiled, but this cell is marked compile-fail")
+        }
+        return CellResult(index: index, status: .failedToCompileAsExpected,
+                          diagnostics: own.isEmpty ? outcome.diagnostics : own)
+    }
+
+    /// Diagnostics inside a cell's lines go to that cell; the rest to the chapter. Warnings from
+    /// the generated glue (not the chapter file) are noise and dropped.
+    private static func attach(_ diagnostics: [Diagnostic], to result: inout ChapterResult, plan: ExecutionPlan) {
+        for diagnostic in diagnostics {
+            if diagnostic.file == plan.chapterPath, let cell = plan.cell(containing: diagnostic.line),
+               plan.cells[cell].role == .run {
+                result.cells[cell].diagnostics.append(diagnostic)
+            } else if diagnostic.file == plan.chapterPath || diagnostic.severity == "error" {
+                result.diagnostics.append(diagnostic)
+            }
+        }
+    }
+
+    private static func makeTemporaryDirectory() throws -> String {
+        var template = Array((NSTemporaryDirectory() + "/workbook-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw WorkbookError("cannot create a temporary folder: \(String(cString: strerror(errno)))")
+        }
+        return String(cString: made)
+    }
+
+    static func formatSeconds(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    }
+}

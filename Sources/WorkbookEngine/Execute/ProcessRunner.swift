@@ -1,0 +1,169 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How a child process ended.
+enum ProcessExit: Equatable, Sendable {
+    case exited(Int32)
+    case signaled(Int32)
+}
+
+/// Which pipe a chunk of child output came from.
+enum ChildStream: Int, Sendable {
+    case stdout = 0, stderr = 1, channel = 2
+}
+
+/// A child started with posix_spawn in its own process group (so a kill reaches everything it
+/// started), stdin from /dev/null, and stdout, stderr and optionally the engine channel piped.
+struct ChildProcess {
+    let pid: pid_t
+    /// Read ends, indexed by `ChildStream.rawValue`; the channel is -1 when not asked for.
+    let readEnds: [Int32]
+
+    /// The descriptor number the channel has in the child.
+    static let channelDescriptor: Int32 = 3
+
+    static func spawn(executable: String, arguments: [String], extraEnvironment: [String: String] = [:],
+                      channel: Bool = false) throws -> ChildProcess {
+        var pipes: [(read: Int32, write: Int32)] = []
+        defer { for pipe in pipes { close(pipe.write) } }
+        for _ in 0..<(channel ? 3 : 2) {
+            var ends: [Int32] = [0, 0]
+            // O_CLOEXEC: other threads spawning at the same time must not inherit our pipes.
+            guard makePipe(&ends) == 0 else {
+                for pipe in pipes { close(pipe.read) }
+                throw WorkbookError("cannot create a pipe: \(String(cString: strerror(errno)))")
+            }
+            pipes.append((ends[0], ends[1]))
+        }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        for (target, pipe) in pipes.enumerated() {
+            // dup2 clears close-on-exec on the target, so exactly these reach the child.
+            posix_spawn_file_actions_adddup2(&actions, pipe.write, target == 2 ? channelDescriptor : Int32(target + 1))
+        }
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+        var environment = ProcessInfo.processInfo.environment
+        for (key, value) in extraEnvironment { environment[key] = value }
+        let environmentLines = environment.map { "\($0.key)=\($0.value)" }.sorted()
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environmentLines.map { strdup($0) } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard status == 0 else {
+            for pipe in pipes { close(pipe.read) }
+            throw WorkbookError("cannot start \(executable): \(String(cString: strerror(status)))")
+        }
+        var readEnds = pipes.map(\.read)
+        if !channel { readEnds.append(-1) }
+        return ChildProcess(pid: pid, readEnds: readEnds)
+    }
+
+    /// Reads every pipe until all are closed, handing each chunk to `onOutput` as it arrives, so
+    /// no pipe fills up and blocks the child. `deadline` (monotonic seconds, asked again after
+    /// each chunk) bounds the run: past it, the whole process group is killed and `onTimeout`
+    /// called once. Returns how the child ended.
+    func pump(deadline: () -> Double? = { nil }, onTimeout: () -> Void = {},
+              onOutput: (ChildStream, ArraySlice<UInt8>) -> Void) -> ProcessExit {
+        var open = readEnds.enumerated().filter { $0.element >= 0 }.map { (stream: ChildStream(rawValue: $0.offset)!, fd: $0.element) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var killed = false
+        while !open.isEmpty {
+            var waitMilliseconds: Int32 = -1
+            if !killed, let limit = deadline() {
+                let remaining = limit - Monotonic.seconds()
+                if remaining <= 0 {
+                    killpg(pid, SIGKILL)
+                    killed = true
+                    onTimeout()
+                    continue
+                }
+                waitMilliseconds = Int32(min(remaining * 1000 + 1, 60_000))
+            }
+            var polls = open.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
+            let ready = poll(&polls, nfds_t(polls.count), waitMilliseconds)
+            if ready < 0 && errno != EINTR { break }
+            if ready <= 0 { continue }
+            var closed: [Int32] = []
+            for (slot, entry) in polls.enumerated() where entry.revents != 0 {
+                let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress!, $0.count) }
+                if count > 0 {
+                    onOutput(open[slot].stream, buffer[0..<count])
+                } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+                    closed.append(entry.fd)
+                }
+            }
+            for fd in closed { close(fd) }
+            open.removeAll { closed.contains($0.fd) }
+        }
+        for entry in open { close(entry.fd) }
+        // Anything the program left behind in its group goes too.
+        killpg(pid, SIGKILL)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let signal = status & 0x7f
+        return signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
+    }
+}
+
+/// Runs a command to its end and collects its output (small outputs: compilers, `--version`).
+enum ProcessRunner {
+    struct Collected {
+        var stdout: [UInt8] = []
+        var stderr: [UInt8] = []
+        var exit: ProcessExit = .exited(0)
+    }
+
+    static func run(executable: String, arguments: [String]) throws -> Collected {
+        let child = try ChildProcess.spawn(executable: executable, arguments: arguments)
+        var collected = Collected()
+        collected.exit = child.pump { stream, bytes in
+            if stream == .stdout { collected.stdout += bytes } else { collected.stderr += bytes }
+        }
+        return collected
+    }
+}
+
+/// pipe2(2) with O_CLOEXEC, so a child spawned by another thread meanwhile cannot inherit the
+/// pipe. Glibc's header hides pipe2 from Swift (it needs _GNU_SOURCE), hence the lookup.
+private func makePipe(_ ends: inout [Int32]) -> Int32 {
+    typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
+    if let symbol = pipe2Symbol {
+        return ends.withUnsafeMutableBufferPointer { unsafeBitCast(symbol, to: Pipe2.self)($0.baseAddress!, O_CLOEXEC) }
+    }
+    let status = pipe(&ends)
+    if status == 0 { for fd in ends { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) } }
+    return status
+}
+
+private let pipe2Symbol: UnsafeMutableRawPointer? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pipe2")
+
+enum Monotonic {
+    static func seconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,85 @@
+/// Turns a parsed chapter into one Swift program (top-level code in `main.swift`, so state is
+/// shared from cell to cell), with `#sourceLocation` around every cell and inline expression so
+/// each diagnostic and trap names the `.md` file and line.
+public enum Planner {
+    /// The kinds that run in a normal (teacher) build. A student mode runs `.exercise` instead of
+    /// `.solution`: pass its set as `runKinds`.
+    public static let teacherRunKinds: Set<CellKind> = [.code, .solution, .check]
+
+    public static func plan(_ chapter: Chapter, toolchain: Toolchain, options: RunOptions,
+                            runKinds: Set<CellKind> = teacherRunKinds) -> ExecutionPlan {
+        let planned = chapter.cells.map { cell in
+            ExecutionPlan.PlannedCell(
+                index: cell.index, role: role(of: cell, runKinds: runKinds),
+                timeout: cell.attributes.timeout ?? options.timeout,
+                firstLine: cell.fenceLine, lastLine: max(cell.fenceLine, cell.closingFenceLine),
+                firstCodeLine: cell.firstCodeLine)
+        }
+        let running = planned.filter { $0.role == .run }.map { chapter.cells[$0.index] }
+        let program = ProgramWriter(path: chapter.path)
+            .program(cells: running, inlines: chapter.inlines, withRuntime: true)
+        let compileFails = planned.filter { $0.role == .compileFail }.map { entry in
+            let before = running.filter { $0.index < entry.index }
+            return ExecutionPlan.CompileFailProgram(
+                cellIndex: entry.index,
+                source: ProgramWriter(path: chapter.path)
+                    .program(cells: before + [chapter.cells[entry.index]], inlines: [], withRuntime: false))
+        }
+        let key = CacheKey.compute(chapter: chapter, planned: planned, toolchain: toolchain,
+                                   options: options, runKinds: runKinds)
+        return ExecutionPlan(chapterPath: chapter.path, program: program, cells: planned,
+                             compileFailPrograms: compileFails, outputLimit: options.outputLimit,
+                             defaultTimeout: options.timeout, cacheKey: key)
+    }
+
+    static func role(of cell: Cell, runKinds: Set<CellKind>) -> ExecutionPlan.CellRole {
+        if cell.attributes.skip || !runKinds.contains(cell.attributes.kind) { return .displayOnly }
+        return cell.attributes.compileFail ? .compileFail : .run
+    }
+}
+
+/// Writes the Swift source of a chapter program.
+struct ProgramWriter {
+    let path: String
+
+    func program(cells: [Cell], inlines: [InlineExpression], withRuntime: Bool) -> String {
+        var out = "import Course\n"
+        if withRuntime { out += "import WorkbookRuntime\nWorkbookRuntime.ChapterSession.start()\n" }
+        var pendingInlines = inlines.sorted { ($0.line, $0.index) < ($1.line, $1.index) }[...]
+        for cell in cells {
+            // An inline value is computed after every cell above it in the document.
+            while let inline = pendingInlines.first, inline.line < cell.fenceLine {
+                out += inlineStatement(inline)
+                pendingInlines = pendingInlines.dropFirst()
+            }
+            if withRuntime { out += "WorkbookRuntime.ChapterSession.beginCell(\(cell.index))\n" }
+            out += located(line: cell.firstCodeLine, cell.code)
+        }
+        for inline in pendingInlines { out += inlineStatement(inline) }
+        if withRuntime { out += "WorkbookRuntime.ChapterSession.end()\n" }
+        return out
+    }
+
+    private func inlineStatement(_ inline: InlineExpression) -> String {
+        located(line: inline.line, "WorkbookRuntime.ChapterSession.inline(\(inline.index), (\(inline.code)))")
+    }
+
+    private func located(line: Int, _ code: String) -> String {
+        var body = code
+        if !body.hasSuffix("\n") { body += "\n" }
+        return "#sourceLocation(file: \(swiftStringLiteral(path)), line: \(line))\n" + body + "#sourceLocation()\n"
+    }
+
+    private func swiftStringLiteral(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

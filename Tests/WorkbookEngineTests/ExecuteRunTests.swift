@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import WorkbookEngine
+
+@Suite("Execute: running chapters")
+struct ExecuteRunTests {
+    @Test func sharedStateStreamsInlinesAndSkippedCells() throws {
+        let chapter = try ExecuteFixtures.chapter("shared-state")
+        let log = EventLog()
+        let result = try ExecuteFixtures.run(chapter, events: { log.append($0) })
+        #expect(result.status == .passed)
+        #expect(result.cells.map(\.status) == [.ok, .ok, .ok, .skipped, .skipped, .ok])
+        #expect(result.cells[1].stdout == CapturedText(text: "hello 2\n"))
+        #expect(result.cells[2].stdout.text == "20\n")
+        #expect(result.cells[2].stderr.text == "to stderr\n")
+        #expect(result.cells[1].stderr.text == "")
+        #expect(result.cells[5].stdout.text == "last 2\n")
+        #expect(result.cells[4].stdout.text == "")
+        #expect(result.inlineValues == [0: "20", 1: "HELLO"])
+        #expect(result.cells.allSatisfy { $0.status != .ok || $0.seconds != nil })
+
+        let started = log.events.compactMap { event -> Int? in
+            if case .cellStarted(let index) = event { return index } else { return nil }
+        }
+        let finished = log.events.compactMap { event -> CellResult? in
+            if case .cellFinished(let cell) = event { return cell } else { return nil }
+        }
+        #expect(started == [0, 1, 2, 5])
+        #expect(finished.map(\.index) == [0, 1, 2, 5])
+        #expect(finished.first { $0.index == 1 }?.stdout.text == "hello 2\n")
+        if case .compiling = log.events.first {} else { Issue.record("first event is not .compiling") }
+    }
+
+    @Test func compileErrorNamesTheMarkdownLineAndCell() throws {
+        let chapter = try ExecuteFixtures.chapter("compile-error")
+        let result = try ExecuteFixtures.run(chapter)
+        let wrongLine = try #require(ExecuteFixtures.line(of: "let wrong", in: chapter.source))
+        #expect(result.status == .failedToCompile)
+        #expect(result.cells.map(\.status) == [.notRun, .compileError, .notRun])
+        let error = try #require(result.cells[1].diagnostics.first { $0.severity == "error" })
+        #expect(error.file == "Fixtures/execute/compile-error.md")
+        #expect(error.line == wrongLine)
+        #expect(error.message.contains("cannot convert value of type 'String'"))
+        #expect(result.cells[0].diagnostics.allSatisfy { $0.severity != "error" })
+    }
+
+    @Test func trapKeepsEarlierOutputAndStopsLaterCells() throws {
+        let result = try ExecuteFixtures.run("trap")
+        #expect(result.status == .crashed)
+        #expect(result.cells.map(\.status) == [.ok, .crashed, .notRun])
+        #expect(result.cells[0].stdout.text == "first cell\n")
+        #expect(result.cells[1].stdout.text == "before the trap\n")
+        #expect(result.cells[1].trapMessage == "Fatal error: Index out of range")
+        #expect(result.cells[2].stdout.text == "")
+    }
+
+    @Test func signalIsNamed() throws {
+        let result = try ExecuteFixtures.run("signal")
+        #expect(result.status == .crashed)
+        #expect(result.cells.map(\.status) == [.crashed, .notRun])
+        #expect(result.cells[0].stdout.text == "about to die\n")
+        #expect(result.cells[0].trapMessage == "killed by signal 11 (SIGSEGV)")
+    }
+
+    @Test func timeoutKillsTheCellAndKeepsItsOutput() throws {
+        let result = try ExecuteFixtures.run("timeout")
+        #expect(result.status == .timedOut)
+        #expect(result.cells.map(\.status) == [.ok, .timedOut, .notRun])
+        #expect(result.cells[1].stdout.text == "spinning\n")
+        #expect(result.cells[1].trapMessage == "timed out after 1 s")
+        let seconds = try #require(result.cells[1].seconds)
+        #expect(seconds >= 1 && seconds < 10)
+    }
+
+    @Test func outputPastTheLimitIsCountedNotKept() throws {
+        let result = try ExecuteFixtures.run("chatty")
+        #expect(result.status == .passed)
+        let stdout = result.cells[0].stdout
+        #expect(stdout.text.utf8.count == 1 << 20)
+        #expect(stdout.droppedBytes == (5 << 20) - (1 << 20))
+        #expect(stdout.text.allSatisfy { $0 == "x" })
+        #expect(result.cells[0].stderr == CapturedText(text: "err"))
+        #expect(result.cells[1].stdout == CapturedText(text: "small\n"))
+    }
+
+    @Test func displaysTravelApartFromStdout() throws {
+        let result = try ExecuteFixtures.run("display")
+        #expect(result.status == .passed)
+        #expect(result.cells[0].stdout.text == "plain text stays on stdout\n")
+        #expect(result.cells[0].displays == [DisplayItem(text: "[plot]", html: "<svg width=\"10\"></svg>")])
+        let big = try #require(result.cells[1].displays.first)
+        let size = (500_000 / 7 + 1) * 7
+        #expect(big.text == "big")
+        #expect(big.html.utf8.count == size)
+        #expect(big.html == String(repeating: "<rect/>", count: 500_000 / 7 + 1))
+        #expect(result.cells[1].stdout.text == "\(size)\n")
+    }
+
+    @Test func compileFailCellThatFailsIsExpected() throws {
+        let chapter = try ExecuteFixtures.chapter("compile-fail")
+        let result = try ExecuteFixtures.run(chapter)
+        #expect(result.status == .passed)
+        #expect(result.cells.map(\.status) == [.ok, .failedToCompileAsExpected, .ok])
+        #expect(result.cells[2].stdout.text == "2\n")
+        let error = try #require(result.cells[1].diagnostics.first { $0.severity == "error" })
+        #expect(error.line == ExecuteFixtures.line(of: "n = 2", in: chapter.source))
+        #expect(error.message.contains("let"))
+    }
+
+    @Test func compileFailCellThatCompilesFailsTheChapter() throws {
+        let result = try ExecuteFixtures.run("compile-fail-unexpected")
+        #expect(result.status == .failed)
+        #expect(result.cells.map(\.status) == [.ok, .compiledUnexpectedly])
+    }
+
+    @Test func sameChapterTwiceGivesEqualResults() throws {
+        let chapter = try ExecuteFixtures.chapter("shared-state")
+        let first = try ExecuteFixtures.run(chapter)
+        let second = try ExecuteFixtures.run(chapter)
+        #expect(ExecuteFixtures.withoutTimings(first) == ExecuteFixtures.withoutTimings(second))
+    }
+
+    @Test func invalidUTF8OutputIsRepaired() throws {
+        let chapter = try ExecuteFixtures.chapter("shared-state") { _ in
+            "# Bytes\n\n```swift\nimport Foundation\nFileHandle.standardOutput.write(Data([0x61, 0xFF, 0x62, 0x0A]))\n```\n"
+        }
+        let result = try ExecuteFixtures.run(chapter)
+        #expect(result.status == .passed)
+        #expect(result.cells[0].stdout.text == "a\u{FFFD}b\n")
+    }
+}
