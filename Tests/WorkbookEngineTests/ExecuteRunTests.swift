@@ -128,4 +128,27 @@ struct ExecuteRunTests {
         #expect(result.status == .passed)
         #expect(result.cells[0].stdout.text == "a\u{FFFD}b\n")
     }
+
+    @Test func inlineExpressionThatDoesNotCompileNamesItsProseLine() throws {
+        let chapter = try ExecuteFixtures.chapter("shared-state") {
+            $0.replacingOccurrences(of: "`{swift} greeting.uppercased()`", with: "`{swift} greting`")
+        }
+        let result = try ExecuteFixtures.run(chapter)
+        #expect(result.status == .failedToCompile)
+        #expect(result.cells.map(\.status) == [.notRun, .notRun, .notRun, .skipped, .skipped, .notRun])
+        let error = try #require(result.diagnostics.first { $0.severity == "error" })
+        #expect(error.file == chapter.path)
+        #expect(error.line == ExecuteFixtures.line(of: "greting", in: chapter.source))
+        #expect(error.message.contains("greting"))
+    }
+
+    @Test func timeoutEventsReportTheKilledCell() throws {
+        let log = EventLog()
+        let result = try ExecuteFixtures.run(ExecuteFixtures.chapter("timeout"), events: { log.append($0) })
+        let finished = log.events.compactMap { event -> CellResult? in
+            if case .cellFinished(let cell) = event { return cell } else { return nil }
+        }
+        #expect(finished.map(\.status) == [.ok, .timedOut])
+        #expect(finished.last == result.cells[1])
+    }
 }

@@ -49,7 +49,7 @@ public struct Toolchain: Codable, Equatable, Sendable {
         guard let compiler = swiftc ?? findSwiftc() else {
             throw WorkbookError("swiftc not found on PATH or beside the Swift runtime")
         }
-        let version = try compilerVersionText(compiler)
+        let version = try CompilerVersion.text(of: compiler)
         return Toolchain(swiftc: compiler, courseDirectory: directory, compilerVersion: version,
                          fingerprint: try fingerprintCourse(in: directory))
     }
@@ -72,15 +72,6 @@ public struct Toolchain: Codable, Equatable, Sendable {
             if files.isExecutableFile(atPath: candidate) { return candidate }
         }
         return nil
-    }
-
-    static func compilerVersionText(_ swiftc: String) throws -> String {
-        let run = try ProcessRunner.run(executable: swiftc, arguments: ["--version"])
-        guard run.exit == .exited(0) else {
-            throw WorkbookError("`\(swiftc) --version` failed: \(String(decoding: run.stderr, as: UTF8.self))")
-        }
-        return String(decoding: run.stdout + run.stderr, as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Hashes libCourse.so and every file under Modules/ whose name starts with a module the
