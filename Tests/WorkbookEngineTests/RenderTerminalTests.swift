@@ -13,7 +13,7 @@ import Testing
             warn
             ▇▅▂
             Chapters/a.md:9:3: warning: unused
-            crashed: Fatal error: Index out of range
+            Fatal error: Index out of range
 
             """)
         let kinds = TerminalRenderer.segments(result, options: RunOptions()).map(\.kind)
@@ -26,12 +26,13 @@ import Testing
                                   trapMessage: "timed out after 60 s")
         #expect(TerminalRenderer.text(timedOut, options: RunOptions()) == """
             partial
-            timed out: timed out after 60 s
+            timed out after 60 s
             … 2 MiB more not shown: per-cell output limit is 1 MiB
 
             """)
         #expect(TerminalRenderer.text(CellResult(index: 0, status: .notRun), options: RunOptions())
-                == "not run — An earlier cell failed, so this cell did not run.\n")
+                == "An earlier cell failed, so this cell did not run.\n")
+        #expect(TerminalRenderer.text(CellResult(index: 0, status: .skipped), options: RunOptions()) == "")
         #expect(TerminalRenderer.text(CellResult(index: 0, status: .ok), options: RunOptions()) == "")
     }
 

@@ -30,7 +30,7 @@ public enum KaTeXSource: String, Codable, Sendable {
 
     /// Typesets every math span the parser left in the prose. `throwOnError: false` shows bad
     /// TeX in red in place instead of stopping the page; without KaTeX (offline, CDN) the TeX
-    /// source stays readable as text.
+    /// source stays readable as text. The `math-typeset` class lets bin/screenshot tell that KaTeX ran.
     static let typesetScript = """
         <script>
         (function () {

@@ -14,7 +14,8 @@ public enum TerminalRenderer {
     }
 
     /// What a cell printed and how it ended, in page order: stdout, stderr, displays (text form),
-    /// diagnostics, then status (crash, timeout, not run, …) and truncation notices.
+    /// diagnostics, then the trap message (or why a cell did not run) and truncation notices.
+    /// The status word is in `heading`, printed above these.
     public static func segments(_ result: CellResult, options: RunOptions) -> [Segment] {
         var out: [Segment] = []
         func add(_ kind: Kind, _ text: String, severity: String? = nil) {
@@ -28,13 +29,11 @@ public enum TerminalRenderer {
             // The full `FILE:LINE:COL:` form, which terminals and editors make clickable.
             add(.diagnostic, CellRenderer.diagnosticText(diagnostic, path: ""), severity: diagnostic.severity)
         }
-        if let tag = StatusText.tag(result.status) {
-            var line = tag
-            if let trap = result.trapMessage { line += ": \(trap)" }
-            if let explanation = StatusText.explanation(result.status) { line += " — \(explanation)" }
-            add(.status, line)
-        } else if let trap = result.trapMessage {
+        // The status word itself is in `heading`; here only what it does not already say.
+        if let trap = result.trapMessage {
             add(.status, trap)
+        } else if let explanation = StatusText.explanation(result.status) {
+            add(.status, explanation)
         }
         for (captured, stream) in [(result.stdout, "output"), (result.stderr, "stderr")] where captured.droppedBytes > 0 {
             add(.notice, CellRenderer.truncationText(captured.droppedBytes, stream: stream, limit: options.outputLimit))
