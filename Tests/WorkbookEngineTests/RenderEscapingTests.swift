@@ -39,6 +39,12 @@ import Testing
         #expect(html.contains("<details class=\"display-text\"><summary>as text</summary><pre>a &lt; b</pre></details>"))
     }
 
+    @Test func displayWithoutHTMLShowsItsTextEscaped() {
+        let html = page(CellResult(index: 0, status: .ok, displays: [DisplayItem(text: "<x>\n", html: "")]))
+        #expect(html.contains("<figure class=\"display\"><pre>&lt;x&gt;</pre></figure>"))
+        #expect(!html.contains("display-text"))
+    }
+
     @Test func inlineValuesAreSubstitutedAndEscaped() {
         let prose = "<p>Accuracy \(RenderFixtures.inline(0)), loss \(RenderFixtures.inline(1)).</p>"
         let html = InlineValues.substitute(in: prose, values: [0: "0.93", 1: "<b>1</b>"])

@@ -56,6 +56,11 @@ import Testing
         #expect(html("\"a\nlet") == "<span class=\"hl-str\">&quot;a</span>\n<span class=\"hl-kw\">let</span>")
     }
 
+    @Test func keywordsAfterADotAreMemberNames() {
+        #expect(html("x.default = .init(self.for)") == "x.default = .<span class=\"hl-kw\">init</span>"
+                + "(<span class=\"hl-kw\">self</span>.for)")
+    }
+
     @Test func everythingIsEscaped() {
         #expect(html("a < b && c > d") == "a &lt; b &amp;&amp; c &gt; d")
     }

@@ -92,6 +92,9 @@ struct CellRenderer {
     /// The display's own HTML (trusted: it comes from the course library), with its text
     /// form one click away.
     private func displayBlock(_ display: DisplayItem) -> String {
+        if display.html.isEmpty {
+            return "<figure class=\"display\"><pre>\(HTML.escape(trimmed(display.text)))</pre></figure>"
+        }
         var html = "<figure class=\"display\">\n<div class=\"display-body\">\(display.html)</div>\n"
         if !display.text.isEmpty {
             html += "<details class=\"display-text\"><summary>as text</summary>"

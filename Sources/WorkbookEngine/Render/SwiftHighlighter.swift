@@ -156,7 +156,9 @@ struct HighlightLexer {
         var text = ""
         text.unicodeScalars.append(contentsOf: s[start..<i])
         let first = s[start]
-        if SwiftHighlighter.keywords.contains(text) {
+        // After a dot a keyword is a member name (`.default`, `.for`), except these two.
+        let isMember = start > 0 && s[start - 1] == "." && text != "init" && text != "self"
+        if SwiftHighlighter.keywords.contains(text) && !isMember {
             out += "<span class=\"hl-kw\">\(text)</span>"
         } else if first.properties.isUppercase {
             out += "<span class=\"hl-type\">\(HTML.escape(text))</span>"
