@@ -20,12 +20,14 @@ public enum Executor {
         events?(.compiling)
         let compiler = ChapterCompiler(toolchain: toolchain, directory: directory)
         let compiled = compiler.compileAll(plan)
-        result.compileSeconds = compiled.main.seconds
         for (program, outcome) in zip(plan.compileFailPrograms, compiled.compileFails) {
             result.cells[program.cellIndex] = compileFailResult(program.cellIndex, outcome, plan: plan)
         }
-        attach(compiled.main.diagnostics, to: &result, plan: plan)
-        guard compiled.main.succeeded else {
+        if result.cells.contains(where: { $0.status == .compiledUnexpectedly }) { result.status = .failed }
+        guard let main = compiled.main else { return result }
+        result.compileSeconds = main.seconds
+        attach(main.diagnostics, to: &result, plan: plan)
+        guard main.succeeded else {
             result.status = .failedToCompile
             for index in result.cells.indices
             where result.cells[index].diagnostics.contains(where: { $0.severity == "error" })
@@ -44,9 +46,6 @@ public enum Executor {
             return result
         }
         record(outcome, into: &result, plan: plan, events: events)
-        if result.status == .passed && result.cells.contains(where: { $0.status == .compiledUnexpectedly }) {
-            result.status = .failed
-        }
         return result
     }
 

@@ -28,7 +28,7 @@ public enum Planner {
         let key = CacheKey.compute(chapter: chapter, planned: planned, toolchain: toolchain,
                                    options: options, runKinds: runKinds)
         return ExecutionPlan(chapterPath: chapter.path, program: program, cells: planned,
-                             compileFailPrograms: compileFails, outputLimit: options.outputLimit,
+                             compileFailPrograms: compileFails, inlineCount: chapter.inlines.count, outputLimit: options.outputLimit,
                              defaultTimeout: options.timeout, cacheKey: key)
     }
 

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import WorkbookEngine
+
+@Suite("Execute: runtime edges")
+struct ExecuteRuntimeTests {
+    func chapter(_ markdown: String) throws -> Chapter {
+        try ChapterParser.parse(path: "edge.md", bytes: Array(markdown.utf8))
+    }
+
+    @Test func outsideTheEngineDisplaysPrintTheirTextAndMarkersVanish() throws {
+        let toolchain = try ExecuteFixtures.toolchainOrFail()
+        let chapter = try chapter("""
+        # Outside
+
+        ```swift
+        import WorkbookRuntime
+        Notebook.display(text: "[plot]", html: "<svg/>")
+        Notebook.recordDependency(path: "data.csv")
+        ```
+
+        ```swift
+        print("done")
+        ```
+
+        Value `{swift} 6 * 7`.
+        """)
+        let plan = Planner.plan(chapter, toolchain: toolchain, options: RunOptions())
+        let folder = NSTemporaryDirectory() + "/workbook-outside-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let compiler = ChapterCompiler(toolchain: toolchain, directory: folder)
+        #expect(compiler.compileAll(plan).main?.succeeded == true)
+        let run = try ProcessRunner.run(executable: compiler.executablePath, arguments: [])
+        #expect(run.exit == .exited(0))
+        #expect(String(decoding: run.stdout, as: UTF8.self) == "[plot]\ndone\n")
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func somethingLeftRunningDoesNotHoldTheChapterUp() throws {
+        let result = try ExecuteFixtures.run(chapter("""
+        # Leaves a process behind
+
+        ```swift
+        import Foundation
+        let sleeper = Process()
+        sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        sleeper.arguments = ["20"]
+        try sleeper.run()
+        print("started")
+        ```
+        """))
+        #expect(result.status == .passed)
+        #expect(result.cells[0].stdout.text == "started\n")
+        // Far below the sleeper's 20 s: the engine did not wait for it.
+        #expect(try #require(result.runSeconds) < 10)
+    }
+
+    @Test func chapterWithNothingToRunCompilesOnlyItsChecks() throws {
+        let result = try ExecuteFixtures.run(chapter("""
+        # Only a check
+
+        ```swift skip
+        not compiled
+        ```
+
+        ```swift compile-fail
+        let x: Int = "text"
+        ```
+        """))
+        #expect(result.status == .passed)
+        #expect(result.cells.map(\.status) == [.skipped, .failedToCompileAsExpected])
+        #expect(result.compileSeconds == nil && result.runSeconds == nil)
+        #expect(result.cells[1].diagnostics.first?.line == 8)
+    }
+
+    @Test func exitInACellStopsTheChapterWithItsStatus() throws {
+        let result = try ExecuteFixtures.run(chapter("""
+        # Exits early
+
+        ```swift
+        import Foundation
+        print("bye")
+        exit(3)
+        ```
+
+        ```swift
+        print("never")
+        ```
+        """))
+        #expect(result.status == .crashed)
+        #expect(result.cells.map(\.status) == [.crashed, .notRun])
+        #expect(result.cells[0].stdout.text == "bye\n")
+        #expect(result.cells[0].trapMessage == "the program exited with status 3 before the chapter ended")
+    }
+}
