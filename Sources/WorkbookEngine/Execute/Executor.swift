@@ -53,19 +53,18 @@ public enum Executor {
     private static func record(_ outcome: ProgramRun.Outcome, into result: inout ChapterResult,
                                plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?) {
         result.runSeconds = outcome.totalSeconds
-        result.inlineValues = outcome.inlineValues
-        result.dependencies = FileHash.hashes(of: outcome.dependencies)
-        let stopped = outcome.finished && outcome.exit == .exited(0) && !outcome.timedOut ? nil : outcome.lastCell
+        result.inlineValues = outcome.recorder.inlineValues
+        result.dependencies = FileHash.hashes(of: outcome.recorder.dependencies)
+        let stopped = outcome.stoppedCell
         var reachedStop = false
         for index in plan.runningCells {
             var cell = result.cells[index]
             if reachedStop {
                 cell.status = .notRun
             } else {
-                cell.stdout = outcome.stdout.captured(cell: index)
-                cell.stderr = outcome.stderr.captured(cell: index)
-                cell.displays = outcome.displays[index] ?? []
-                cell.seconds = outcome.seconds[index]
+                (cell.stdout, cell.stderr) = outcome.recorder.captured(cell: index)
+                cell.displays = outcome.recorder.displays[index] ?? []
+                cell.seconds = outcome.recorder.seconds[index]
                 cell.status = .ok
             }
             if index == stopped {
