@@ -34,6 +34,21 @@ public enum ChapterSession {
         channel.send(kind: "X", fields: [String(monotonicNanoseconds())], payload: [])
     }
 
+    /// Stream markers for inline expression `i` carry `inlineStreamBase + i`, so what it prints
+    /// (a trap message, say) is kept apart from the cells. The engine uses the same number.
+    public static let inlineStreamBase = 90_000_000
+
+    /// Inline expression `index` is about to be evaluated: the cell before it has ended.
+    public static func beginInline(_ index: Int) {
+        guard let channel = EngineChannel.shared else { return }
+        fflush(stdout)
+        fflush(stderr)
+        let marker = Array(streamMarker(nonce: channel.nonce, cell: inlineStreamBase + index).utf8)
+        writeAll(1, marker)
+        writeAll(2, marker)
+        channel.send(kind: "J", fields: [String(index), String(monotonicNanoseconds())], payload: [])
+    }
+
     /// Sends the value of inline expression `index` as text (`String(describing:)`).
     public static func inline<Value>(_ index: Int, _ value: Value) {
         let text = String(describing: value)

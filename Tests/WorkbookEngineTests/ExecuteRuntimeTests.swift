@@ -94,3 +94,33 @@ struct ExecuteRuntimeTests {
         #expect(result.cells[0].trapMessage == "the program exited with status 3 before the chapter ended")
     }
 }
+
+@Suite("Execute: inline expressions that stop the chapter")
+struct ExecuteInlineStopTests {
+    @Test func trapInAnInlineIsReportedOnItsProseLineNotOnACell() throws {
+        let chapter = try ChapterParser.parse(path: "inline.md", bytes: Array("""
+        # Inline trap
+
+        ```swift
+        let numbers = [1, 2]
+        print("fine")
+        ```
+
+        The third number is `{swift} numbers[2]`.
+
+        ```swift
+        print("never")
+        ```
+        """.utf8))
+        let result = try ExecuteFixtures.run(chapter)
+        #expect(result.status == .crashed)
+        #expect(result.cells.map(\.status) == [.ok, .notRun])
+        #expect(result.cells[0].stdout.text == "fine\n")
+        #expect(result.cells[0].stderr.text == "")
+        #expect(result.cells[0].trapMessage == nil)
+        #expect(result.inlineValues.isEmpty)
+        #expect(result.diagnostics == [Diagnostic(
+            file: "inline.md", line: 8, column: 0, severity: "error",
+            message: "inline expression stopped the chapter: Fatal error: Index out of range")])
+    }
+}

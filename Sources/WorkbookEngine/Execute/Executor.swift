@@ -56,7 +56,8 @@ public enum Executor {
         result.inlineValues = outcome.recorder.inlineValues
         result.dependencies = FileHash.hashes(of: outcome.recorder.dependencies)
         let stopped = outcome.stoppedCell
-        var reachedStop = false
+        // An inline expression before the first cell stopped the program: no cell ran.
+        var reachedStop = outcome.stoppedInline != nil && stopped == nil
         for index in plan.runningCells {
             var cell = result.cells[index]
             if reachedStop {
@@ -69,18 +70,25 @@ public enum Executor {
             }
             if index == stopped {
                 reachedStop = true
-                if outcome.timedOut {
-                    cell.status = .timedOut
-                    cell.trapMessage = "timed out after \(formatSeconds(plan.cells[index].timeout)) s"
-                    result.status = .timedOut
-                } else {
-                    cell.status = .crashed
-                    cell.trapMessage = TrapMessage.describe(exit: outcome.exit, stderr: cell.stderr.text)
-                    result.status = .crashed
+                if outcome.stoppedInline == nil {
+                    cell.status = outcome.timedOut ? .timedOut : .crashed
+                    cell.trapMessage = outcome.timedOut
+                        ? "timed out after \(formatSeconds(plan.cells[index].timeout)) s"
+                        : TrapMessage.describe(exit: outcome.exit, stderr: cell.stderr.text)
+                    events?(.cellFinished(cell))
                 }
-                events?(.cellFinished(cell))
             }
             result.cells[index] = cell
+        }
+        if outcome.stoppedCell != nil || outcome.stoppedInline != nil {
+            result.status = outcome.timedOut ? .timedOut : .crashed
+        }
+        if let inline = outcome.stoppedInline {
+            let stderr = outcome.recorder.captured(cell: ProgramRun.inlineStreamBase + inline).stderr.text
+            let why = outcome.timedOut ? "timed out after \(formatSeconds(plan.defaultTimeout)) s"
+                : TrapMessage.describe(exit: outcome.exit, stderr: stderr)
+            result.diagnostics.append(Diagnostic(file: plan.chapterPath, line: plan.inlineLines[inline], column: 0,
+                                                 severity: "error", message: "inline expression stopped the chapter: \(why)"))
         }
     }
 

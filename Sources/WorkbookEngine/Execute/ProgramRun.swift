@@ -3,14 +3,20 @@
 struct ProgramRun {
     struct Outcome {
         var exit: ProcessExit
-        /// The cell that was running when the program stopped early (crash, timeout).
+        /// The cell that was running when the program stopped early (crash, timeout); when an
+        /// inline expression stopped it, the cell that ran last (it finished).
         var stoppedCell: Int?
+        /// The inline expression being evaluated when the program stopped early.
+        var stoppedInline: Int?
         var timedOut: Bool
         /// The runtime reported the end of the program: every cell ran to its end.
         var finished: Bool
         var recorder: RunRecorder
         var totalSeconds: Double
     }
+
+    /// Stream markers of inline expression `i` carry this plus `i` (as in WorkbookRuntime).
+    static let inlineStreamBase = 90_000_000
 
     let plan: ExecutionPlan
     let executable: String
@@ -37,16 +43,21 @@ struct ProgramRun {
                 if let running = recorder.current {
                     return running.started + (timeouts[running.cell] ?? plan.defaultTimeout)
                 }
+                if let inline = recorder.currentInline { return inline.started + plan.defaultTimeout }
                 return recorder.idleSince + plan.defaultTimeout
             },
             onTimeout: { timedOut = true },
             onOutput: { stream, bytes in recorder.receive(stream, bytes) })
         let ended = Monotonic.seconds()
+        let lastBegun = recorder.lastBegunCell
+        let stoppedInline = recorder.finished ? nil : recorder.currentInline?.index
         let unfinished = recorder.finish(at: ended)
         let finished = recorder.finished
         // A program that stopped before its first cell began (start-up failed) blames that cell.
-        let stopped = finished ? nil : unfinished ?? plan.runningCells.first
-        return Outcome(exit: exit, stoppedCell: stopped, timedOut: timedOut && stopped != nil,
+        let stopped = finished ? nil
+            : stoppedInline != nil ? lastBegun : unfinished ?? plan.runningCells.first
+        return Outcome(exit: exit, stoppedCell: stopped, stoppedInline: stoppedInline,
+                       timedOut: timedOut && (stopped != nil || stoppedInline != nil),
                        finished: finished, recorder: recorder, totalSeconds: ended - started)
     }
 }

@@ -12,6 +12,8 @@ struct RunRecorder {
     private(set) var seconds: [Int: Double] = [:]
     /// The cell running now and when it began (monotonic seconds, the runtime's clock).
     private(set) var current: (cell: Int, started: Double)?
+    /// The inline expression being evaluated now (between cells) and when it began.
+    private(set) var currentInline: (index: Int, started: Double)?
     /// The runtime reported the end of the program: every cell ran to its end.
     private(set) var finished = false
     /// Start-up before the first cell, and shutdown after the last, are timed from here.
@@ -20,6 +22,8 @@ struct RunRecorder {
     /// the next marker, so the event carries all of the cell's output.
     private var awaitingFinish: [(cell: Int, markersNeeded: Int)] = []
     private var markersSent = 0
+    /// The cell that began last, running or not.
+    private(set) var lastBegunCell: Int?
     private let displayLimit: Int
     private let events: (@Sendable (RunEvent) -> Void)?
 
@@ -66,8 +70,10 @@ struct RunRecorder {
             guard let cell = record.fields.first.flatMap(Int.init) else { return }
             let time = Self.time(record.fields.dropFirst().first)
             endCurrent(at: time)
+            currentInline = nil
             markersSent += 1
             current = (cell, time)
+            lastBegunCell = cell
             events?(.cellStarted(index: cell))
         case "X":
             endCurrent(at: Self.time(record.fields.first))
@@ -82,9 +88,16 @@ struct RunRecorder {
             displays[cell, default: []].append(DisplayItem(
                 text: String(decoding: record.payload[..<textLength], as: UTF8.self),
                 html: String(decoding: record.payload[textLength...], as: UTF8.self)))
+        case "J":
+            guard let index = record.fields.first.flatMap(Int.init) else { return }
+            let time = Self.time(record.fields.dropFirst().first)
+            endCurrent(at: time)
+            currentInline = (index, time)
         case "I":
             guard let index = record.fields.first.flatMap(Int.init) else { return }
             inlineValues[index] = String(decoding: record.payload, as: UTF8.self)
+            currentInline = nil
+            idleSince = Monotonic.seconds()
         case "P":
             let path = String(decoding: record.payload, as: UTF8.self)
             if !dependencies.contains(path) { dependencies.append(path) }
@@ -96,7 +109,8 @@ struct RunRecorder {
     private mutating func endCurrent(at time: Double) {
         guard let running = current else { return }
         seconds[running.cell] = max(0, time - running.started)
-        awaitingFinish.append((running.cell, markersSent))
+        // Its output is complete once both streams show the next marker (or end).
+        awaitingFinish.append((running.cell, markersSent + 1))
         current = nil
     }
 
