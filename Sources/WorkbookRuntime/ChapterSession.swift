@@ -11,7 +11,7 @@ public enum ChapterSession {
     /// crash reaches the engine; then the channel is opened (and its environment removed).
     public static func start() {
         setvbuf(stdout, nil, _IONBF, 0)
-        _ = EngineChannel.shared
+        if EngineChannel.shared != nil { ParentWatch.killMeWithParent() }
     }
 
     /// Marks the start of cell `index` in stdout, stderr and the channel. The stream markers let

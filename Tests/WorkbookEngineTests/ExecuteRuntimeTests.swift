@@ -124,3 +124,42 @@ struct ExecuteInlineStopTests {
             message: "inline expression stopped the chapter: Fatal error: Index out of range")])
     }
 }
+
+@Suite("Execute: the engine going away")
+struct ExecuteParentDeathTests {
+    /// Whether a process is gone (or a zombie waiting to be reaped by whoever adopted it).
+    func isGone(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+        return stat.split(separator: ")").last?.split(separator: " ").first == "Z"
+    }
+
+    @Test func aChapterProgramDiesWithTheProcessThatStartedIt() throws {
+        let toolchain = try ExecuteFixtures.toolchainOrFail()
+        let chapter = try ChapterParser.parse(path: "spin.md", bytes: Array("""
+        # Spins
+
+        ```swift
+        var spins = 0
+        while true { spins &+= 1 }
+        ```
+        """.utf8))
+        let plan = Planner.plan(chapter, toolchain: toolchain, options: RunOptions())
+        let folder = NSTemporaryDirectory() + "/workbook-orphan-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let compiler = ChapterCompiler(toolchain: toolchain, directory: folder)
+        #expect(compiler.compileAll(plan).main?.succeeded == true)
+        // A stand-in engine: starts the program in a session of its own (out of reach of any
+        // group kill, as a Ctrl-C'd engine would leave it), then exits under it.
+        let script = "WORKBOOK_CHANNEL_FD=3 WORKBOOK_NONCE=0 setsid '\(compiler.executablePath)' 3>/dev/null >/dev/null 2>&1 & echo $!; sleep 1"
+        let run = try ProcessRunner.run(executable: "/bin/sh", arguments: ["-c", script])
+        let pid = try #require(Int32(String(decoding: run.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        var gone = isGone(pid)
+        for _ in 0..<50 where !gone {
+            usleep(100_000)
+            gone = isGone(pid)
+        }
+        if !gone { kill(pid, SIGKILL) }
+        #expect(gone)
+    }
+}
