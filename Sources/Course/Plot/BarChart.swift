@@ -48,7 +48,9 @@ public struct BarChart: PlotDisplay {
         guard count > 0 else { return (out + ["(no data)"]).joined(separator: "\n") }
         let formatted = values.prefix(count).map { NumberFormat.fixed($0, decimals) }
         let valueWidth = formatted.map(\.count).max() ?? 1
-        let labelWidth = min(max(4, width / 3), labels.prefix(count).map(\.count).max() ?? 1)
+        let longest = labels.prefix(count).map(\.count).max() ?? 1
+        // Labels give way first, so the bars keep at least four columns.
+        let labelWidth = max(1, min(max(4, width / 3), longest, width - valueWidth - 8))
         let barWidth = max(4, width - labelWidth - valueWidth - 4)
         let (lo, hi) = extent
         let zero = hi > lo ? Int(((0 - lo) / (hi - lo) * Double(barWidth)).rounded()) : 0

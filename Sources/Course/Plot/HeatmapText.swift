@@ -37,12 +37,13 @@ struct HeatmapText {
         }
         out.append(border)
         out.append(TextLayout.clip(map.scaleText, width))
-        if !labelsFit {
+        // Default labels are the indices themselves; a key would only repeat them.
+        if !labelsFit && !map.columnLabels.isEmpty {
             let key = labels.enumerated().map { "\($0.offset) = \($0.element)" }
             out += TextLayout.wrap(key, width: width - 9).enumerated().map { ($0.offset == 0 ? "columns: " : "         ") + $0.element }
         }
         if shown < map.columnCount {
-            out.append(TextLayout.clip("note: showing the first \(shown) of \(map.columnCount) columns", width))
+            out.append(TextLayout.clip("note: first \(shown) of \(map.columnCount) columns shown", width))
         }
         out += map.notes.map { TextLayout.clip("note: " + $0, width) }
         return out.map(TextLayout.trimTrailing).joined(separator: "\n")
