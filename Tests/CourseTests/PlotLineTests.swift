@@ -70,3 +70,26 @@ import Testing
         #expect(plot.html.contains("* a&lt;b</pre></details></figure>"))
     }
 }
+
+@Suite struct PlotDecimation {
+    @Test func shortRunsAreKeptWhole() {
+        let points = (0..<10).map { (Double($0), Double($0 % 3)) }
+        #expect(Decimation.thin(points).map(\.1) == points.map(\.1))
+    }
+
+    @Test func longRunsKeepEachColumnsEnvelope() {
+        // 10 points per pixel column over 500 columns; the values zigzag 0…9 within a column.
+        let points = (0..<5000).map { (Double($0) / 10, Double(($0 * 7) % 10)) }
+        let thinned = Decimation.thin(points)
+        // Each column holds values 0,7,4,1,8,5,2,9,6,3: first 0 (also the lowest), highest 9,
+        // last 3 — three points per column.
+        #expect(thinned.count == 500 * 3)
+        #expect(thinned.prefix(3).map(\.1) == [0, 9, 3])
+    }
+
+    @Test func longLossCurveSVGStaysSmall() {
+        let losses: [Double] = (0..<100_000).map { (i: Int) -> Double in 1.0 / Double(i + 1) + Double(i % 7) * 0.001 }
+        let svg = LinePlot([LineSeries("loss", y: losses)]).svg
+        #expect(svg.utf8.count < 120_000)
+    }
+}

@@ -107,7 +107,7 @@ public struct LinePlot: PlotDisplay {
                 let colour = Palette.colour(index)
                 let total = seriesRuns.reduce(0) { $0 + $1.count }
                 for run in seriesRuns {
-                    let mapped = run.map { point($0.0, $0.1) }
+                    let mapped = Decimation.thin(run.map { point($0.0, $0.1) })
                     if mapped.count > 1 {
                         doc.polyline(mapped, stroke: colour, width: 2, dash: Palette.dash(index))
                     }
