@@ -47,9 +47,6 @@ let package = Package(
         // Neural-network benchmarks (RNN against PyTorch, matmul against NumPy); see Benchmarks/.
         .executableTarget(name: "course-bench-rnn", dependencies: ["Course"], path: "Benchmarks/rnn/Sources"),
         .executableTarget(name: "course-bench-matmul", dependencies: ["Course"], path: "Benchmarks/matmul/Sources"),
-        // Neural-network benchmarks (RNN against PyTorch, matmul against NumPy); see Benchmarks/.
-        .executableTarget(name: "course-bench-rnn", dependencies: ["Course"], path: "Benchmarks/rnn/Sources"),
-        .executableTarget(name: "course-bench-matmul", dependencies: ["Course"], path: "Benchmarks/matmul/Sources"),
         .testTarget(name: "WorkbookEngineTests", dependencies: ["WorkbookEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CourseTests", dependencies: ["Course"], resources: [.copy("Golden"), .copy("Data")]),
     ],
