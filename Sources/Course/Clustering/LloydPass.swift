@@ -21,10 +21,13 @@ let lloydChunkSize = 4096
 func lloydPass(_ points: Points, centroids: [Double], k: Int, assignments: inout [Int]) -> LloydPass {
     let n = points.count, dimension = points.dimension
     let chunkCount = max(1, (n + lloydChunkSize - 1) / lloydChunkSize)
-    // Centroids stored coordinate-major (μ_1d, μ_2d, …, μ_Kd for each d): the inner loop then
-    // runs over clusters in contiguous memory, which the compiler turns into vector code.
-    var transposed = [Double](repeating: 0, count: k * dimension)
-    for j in 0..<k { for d in 0..<dimension { transposed[d * k + j] = centroids[j * dimension + d] } }
+    // Centroids regrouped into blocks of 8 clusters, one SIMD vector per (block, coordinate):
+    // the inner loop then measures a point against 8 centroids at once. Each lane does the
+    // same operations in the same order as `squaredEuclideanDistance`, so the distances (and
+    // hence ties) are exactly those of the plain formula.
+    let blockCount = (k + 7) / 8
+    var blocks = [SIMD8<Double>](repeating: .zero, count: blockCount * dimension)
+    for j in 0..<k { for d in 0..<dimension { blocks[(j / 8) * dimension + d][j % 8] = centroids[j * dimension + d] } }
 
     var partialSums = [Double](repeating: 0, count: chunkCount * k * dimension)
     var partialCounts = [Int](repeating: 0, count: chunkCount * k)
@@ -32,34 +35,34 @@ func lloydPass(_ points: Points, centroids: [Double], k: Int, assignments: inout
     var partialObjective = [Double](repeating: 0, count: chunkCount)
 
     points.values.withUnsafeBufferPointer { x in
-    transposed.withUnsafeBufferPointer { mu in
+    blocks.withUnsafeBufferPointer { mu in
     assignments.withUnsafeMutableBufferPointer { z in
     partialSums.withUnsafeMutableBufferPointer { sums in
     partialCounts.withUnsafeMutableBufferPointer { counts in
     partialChanged.withUnsafeMutableBufferPointer { changed in
     partialObjective.withUnsafeMutableBufferPointer { objective in
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let distances = UnsafeMutablePointer<Double>.allocate(capacity: k)
+            let distances = UnsafeMutablePointer<SIMD8<Double>>.allocate(capacity: blockCount)
             defer { distances.deallocate() }
             let sumBase = chunk * k * dimension, countBase = chunk * k
             var chunkChanged = 0, chunkObjective = 0.0
             for i in (chunk * lloydChunkSize)..<min(n, (chunk + 1) * lloydChunkSize) {
                 let row = i * dimension
-                for j in 0..<k { distances[j] = 0 }
-                for d in 0..<dimension {
-                    let xd = x[row + d], column = d * k
-                    for j in 0..<k {
-                        let t = xd - mu[column + j]
-                        distances[j] += t * t
+                for b in 0..<blockCount {
+                    var sum = SIMD8<Double>.zero
+                    for d in 0..<dimension {
+                        let t = SIMD8(repeating: x[row + d]) - mu[b * dimension + d]
+                        sum += t * t
                     }
+                    distances[b] = sum
                 }
-                var best = 0, bestDistance = distances[0]
-                for j in 1..<k where distances[j] < bestDistance {
+                var best = 0, bestDistance = distances[0][0]
+                for j in 1..<k where distances[j / 8][j % 8] < bestDistance {
                     best = j
-                    bestDistance = distances[j]
+                    bestDistance = distances[j / 8][j % 8]
                 }
                 let old = z[i]
-                if old >= 0 { chunkObjective += distances[old] }
+                if old >= 0 { chunkObjective += distances[old / 8][old % 8] }
                 if old != best { chunkChanged += 1; z[i] = best }
                 counts[countBase + best] += 1
                 let target = sumBase + best * dimension
