@@ -17,6 +17,20 @@ import Testing
         #expect(average[0] == 1 && average[1] == 2.5 && abs(average[2] - 17.0 / 3) < 1e-15)
     }
 
+    @Test func mergeHistoriesMatchSciPy() throws {
+        let cases = try MetricVectors.load().linkages
+        #expect(cases.count == 6)
+        for c in cases {
+            let linkage: Linkage = c.method == "single" ? .single : c.method == "complete" ? .complete : .average
+            let merges = try agglomerativeClustering(c.points, linkage: linkage).merges
+            #expect(merges.count == c.merges.count)
+            for (ours, theirs) in zip(merges, c.merges) {
+                #expect(Set([ours.left, ours.right]) == Set([Int(theirs[0]), Int(theirs[1])]), "\(c.method)")
+                #expect(abs(ours.distance - theirs[2]) < 1e-12 && ours.size == Int(theirs[3]), "\(c.method)")
+            }
+        }
+    }
+
     @Test func cutIntoK() throws {
         let tree = try agglomerativeClustering(line, linkage: .single)
         #expect(try tree.cut(into: 1) == [0, 0, 0, 0])

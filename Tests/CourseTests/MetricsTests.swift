@@ -14,8 +14,15 @@ struct MetricVectors: Decodable {
         let cost: [[Double]]
         let minimumCost: Double
     }
+    /// SciPy's merge history: rows of [cluster, cluster, height, size].
+    struct LinkageCase: Decodable {
+        let points: [[Double]]
+        let method: String
+        let merges: [[Double]]
+    }
     let cases: [Case]
     let assignments: [Assignment]
+    let linkages: [LinkageCase]
 
     static func load() throws -> MetricVectors {
         let url = try #require(Bundle.module.url(forResource: "metric_vectors", withExtension: "json", subdirectory: "Data"))

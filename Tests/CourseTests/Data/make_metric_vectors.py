@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes metric_vectors.json: clustering-metric test vectors computed by scikit-learn/SciPy.
+"""Writes metric_vectors.json: clustering test vectors computed by scikit-learn and SciPy
+(metrics, optimal assignments, agglomerative merge histories).
 
 Run once (it was, to make the committed JSON) with a Python that has scikit-learn:
     python3 -m venv /tmp/venv-sk && /tmp/venv-sk/bin/pip install scikit-learn
@@ -13,6 +14,7 @@ import os
 
 import numpy as np
 import sklearn
+from scipy.cluster.hierarchy import linkage
 from scipy.optimize import linear_sum_assignment
 from sklearn.metrics import (adjusted_rand_score, mutual_info_score,
                              normalized_mutual_info_score)
@@ -77,8 +79,17 @@ for rows, cols in [(6, 6), (5, 8), (8, 5), (30, 30)]:
     r, c = linear_sum_assignment(cost)
     assignments.append({"cost": cost.tolist(), "minimumCost": float(cost[r, c].sum())})
 
+# Agglomerative clustering merge histories (scipy.cluster.hierarchy.linkage, Euclidean).
+linkages = []
+for count in (12, 40):
+    points = rng.normal(0, 3, (count, 2))
+    for method in ("single", "complete", "average"):
+        z = linkage(points, method=method, metric="euclidean")
+        linkages.append({"points": points.tolist(), "method": method,
+                         "merges": [[int(a), int(b), float(h), int(size)] for a, b, h, size in z]})
+
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "metric_vectors.json"), "w") as f:
     json.dump({"generator": f"scikit-learn {sklearn.__version__}", "cases": cases,
-               "assignments": assignments}, f, separators=(",", ":"))
+               "assignments": assignments, "linkages": linkages}, f, separators=(",", ":"))
     f.write("\n")
