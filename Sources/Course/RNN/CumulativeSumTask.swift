@@ -38,12 +38,16 @@ public struct CumulativeSumTask: Sendable {
     public func sample(using rng: inout some RandomNumberGenerator) -> LabelledSequence {
         let length = uniformInt(lengths, using: &rng)
         let values = uniformArray(length, using: &rng)
+        return LabelledSequence(values: values, labels: labels(for: values))
+    }
+
+    /// The label of every step: 1 where x₁ + … + x_j > threshold, else 0.
+    public func labels(for values: [Double]) -> [Double] {
         var total = 0.0
-        let labels = values.map { x -> Double in
+        return values.map { x in
             total += x
             return total > threshold ? 1 : 0
         }
-        return LabelledSequence(values: values, labels: labels)
     }
 
     /// `count` independent sequences.
