@@ -21,12 +21,16 @@ public final class ProgressReporter {
     public let total: Int
     public let label: String
     private let style: ProgressStyle
-    private var lastLineReported = -1
+    private let write: (String) -> Void
+    private var lastLineReported = 0
     private static let barWidth = 24
 
-    public init(total: Int, label: String = "training", style: ProgressStyle = .automatic) {
+    /// `write` receives the text; by default it goes to standard error (tests pass their own).
+    public init(total: Int, label: String = "training", style: ProgressStyle = .automatic,
+                write: @escaping (String) -> Void = ProgressReporter.writeToStandardError) {
         self.total = max(total, 1)
         self.label = label
+        self.write = write
         switch style {
         case .automatic: self.style = isatty(STDERR_FILENO) != 0 ? .bar : .lines
         default: self.style = style
@@ -52,7 +56,7 @@ public final class ProgressReporter {
         }
     }
 
-    private func write(_ text: String) {
+    public static func writeToStandardError(_ text: String) {
         fputs(text, stderr)
         fflush(stderr)
     }
