@@ -76,7 +76,7 @@ public struct BarChart: PlotDisplay {
         let notes = self.notes
         let height: Double = top + max(1.0, Double(count)) * rowHeight + 16.0 + Double(notes.count) * 16.0
         var doc = SVGDocument(width: W, height: height, title: title.isEmpty ? "bar chart" : title)
-        if !title.isEmpty { doc.text(title, x: W / 2, y: 24, anchor: "middle", size: 16, bold: true) }
+        if !title.isEmpty { doc.text(SVGDocument.fitted(title, width: W - 20, size: 16), x: W / 2, y: 24, anchor: "middle", size: 16, bold: true) }
         guard count > 0 else {
             doc.text("no data", x: W / 2, y: top + 16, anchor: "middle", size: 13, fill: "#666666")
             return doc.rendered
@@ -99,7 +99,7 @@ public struct BarChart: PlotDisplay {
         doc.line(x1: zeroX, y1: top, x2: zeroX, y2: top + Double(count) * rowHeight, stroke: "#333333")
         var noteY = top + Double(count) * rowHeight + 16
         for note in notes {
-            doc.text("note: " + note, x: 16, y: noteY, size: 12, fill: "#666666")
+            doc.text(SVGDocument.fitted("note: " + note, width: W - 24, size: 12), x: 16, y: noteY, size: 12, fill: "#666666")
             noteY += 16
         }
         return doc.rendered

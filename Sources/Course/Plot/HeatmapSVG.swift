@@ -24,7 +24,7 @@ struct HeatmapSVG {
         let notes = map.notes
         let height: Double = gridBottom + 34.0 + Double(notes.count) * 16.0
         // As wide as the grid needs (and the title), so a small matrix is not stretched.
-        let titleWidth: Double = SVGDocument.estimatedWidth(map.title, size: 16) + 40
+        let titleWidth: Double = SVGDocument.estimatedWidth(SVGDocument.fitted(map.title, width: maxWidth - 20, size: 16), size: 16) + 20
         let W: Double = min(maxWidth, max(titleWidth, left + cell * Double(columns) + barRoom))
         var doc = SVGDocument(width: W, height: height, title: map.title.isEmpty ? "heatmap" : map.title)
         drawTitle(&doc, width: W)
@@ -60,7 +60,7 @@ struct HeatmapSVG {
         drawColourBar(&doc, x: left + cell * Double(columns) + 16, top: gridTop, bottom: gridBottom)
         var noteY = gridBottom + 24
         for note in notes {
-            doc.text("note: " + note, x: 16, y: noteY, size: 12, fill: "#666666")
+            doc.text(SVGDocument.fitted("note: " + note, width: W - 24, size: 12), x: 16, y: noteY, size: 12, fill: "#666666")
             noteY += 16
         }
         return doc.rendered
@@ -68,7 +68,7 @@ struct HeatmapSVG {
 
     private func drawTitle(_ doc: inout SVGDocument, width: Double) {
         if !map.title.isEmpty {
-            doc.text(map.title, x: width / 2, y: 24, anchor: "middle", size: 16, bold: true)
+            doc.text(SVGDocument.fitted(map.title, width: width - 20, size: 16), x: width / 2, y: 24, anchor: "middle", size: 16, bold: true)
         }
     }
 

@@ -125,7 +125,7 @@ struct XYChart {
         y = legendTop + Double(legendRows.count) * 20.0 + Double(notes.count) * 16.0 + 8.0
         var doc = SVGDocument(width: W, height: y, title: title.isEmpty ? "plot" : title)
         if !title.isEmpty {
-            doc.text(title, x: W / 2, y: 24, anchor: "middle", size: 16, bold: true)
+            doc.text(SVGDocument.fitted(title, width: W - 20, size: 16), x: W / 2, y: 24, anchor: "middle", size: 16, bold: true)
         }
         if isEmpty {
             doc.text("no data", x: W / 2, y: plotTop + 34, anchor: "middle", size: 13, fill: "#666666")
@@ -150,16 +150,16 @@ struct XYChart {
             doc.line(x1: left, y1: plotTop, x2: left, y2: plotBottom, stroke: "#333333")
             draw(&doc, point)
             if !yLabel.isEmpty {
-                doc.text(yLabel, x: 16, y: (plotTop + plotBottom) / 2, anchor: "middle", size: 13, rotate: true)
+                doc.text(SVGDocument.fitted(yLabel, width: plotBottom - plotTop, size: 13), x: 16, y: (plotTop + plotBottom) / 2, anchor: "middle", size: 13, rotate: true)
             }
             if !xLabel.isEmpty {
-                doc.text(xLabel, x: (left + right) / 2, y: plotBottom + 36, anchor: "middle", size: 13)
+                doc.text(SVGDocument.fitted(xLabel, width: right - left, size: 13), x: (left + right) / 2, y: plotBottom + 36, anchor: "middle", size: 13)
             }
         }
         drawLegend(&doc, rows: legendRows, top: legendTop)
         var noteY: Double = legendTop + Double(legendRows.count) * 20.0 + 10.0
         for note in notes {
-            doc.text("note: " + note, x: 20, y: noteY, size: 12, fill: "#666666")
+            doc.text(SVGDocument.fitted("note: " + note, width: W - 30, size: 12), x: 20, y: noteY, size: 12, fill: "#666666")
             noteY += 16
         }
         return doc.rendered
@@ -171,7 +171,7 @@ struct XYChart {
         var row: [(LegendEntry, Double)] = []
         var x = 0.0
         for entry in legend {
-            let name = TextLayout.clip(entry.name, 48)
+            let name = SVGDocument.fitted(entry.name, width: width - 48, size: 13)
             let entryWidth: Double = 30 + SVGDocument.estimatedWidth(name, size: 13) + 18
             if !row.isEmpty && x + entryWidth > width {
                 rows.append(row)
