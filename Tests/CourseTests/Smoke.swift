@@ -1,3 +1,0 @@
-import Testing
-@testable import Course
-@Test func moduleLoads() { #expect(courseVersion() == "0") }
