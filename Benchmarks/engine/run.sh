@@ -13,6 +13,7 @@ if [[ -z $build_dir ]]; then
     swift build -c release --product Course >&2
     build_dir=$(swift build -c release --show-bin-path)
 fi
+build_dir=$(cd "$build_dir" && pwd)
 workbook="$build_dir/workbook"
 [[ -x $workbook ]] || { echo "error: $workbook not built" >&2; exit 2; }
 

@@ -11,7 +11,7 @@ public enum ChapterSession {
     /// crash reaches the engine; then the channel is opened (and its environment removed).
     public static func start() {
         setvbuf(stdout, nil, _IONBF, 0)
-        _ = EngineChannel.shared
+        if EngineChannel.shared != nil { ParentWatch.killMeWithParent() }
     }
 
     /// Marks the start of cell `index` in stdout, stderr and the channel. The stream markers let
@@ -32,6 +32,21 @@ public enum ChapterSession {
         fflush(stdout)
         fflush(stderr)
         channel.send(kind: "X", fields: [String(monotonicNanoseconds())], payload: [])
+    }
+
+    /// Stream markers for inline expression `i` carry `inlineStreamBase + i`, so what it prints
+    /// (a trap message, say) is kept apart from the cells. The engine uses the same number.
+    public static let inlineStreamBase = 90_000_000
+
+    /// Inline expression `index` is about to be evaluated: the cell before it has ended.
+    public static func beginInline(_ index: Int) {
+        guard let channel = EngineChannel.shared else { return }
+        fflush(stdout)
+        fflush(stderr)
+        let marker = Array(streamMarker(nonce: channel.nonce, cell: inlineStreamBase + index).utf8)
+        writeAll(1, marker)
+        writeAll(2, marker)
+        channel.send(kind: "J", fields: [String(index), String(monotonicNanoseconds())], payload: [])
     }
 
     /// Sends the value of inline expression `index` as text (`String(describing:)`).

@@ -10,7 +10,7 @@ import Darwin
 /// Record framing (so a 500 KB SVG survives): one ASCII header line
 /// `KIND FIELD… PAYLOADLENGTH\n`, then exactly PAYLOADLENGTH bytes.
 /// Kinds: `C index nanos` a cell begins; `X nanos` the program ended normally;
-/// `D textLength` a display (payload = text bytes then html bytes); `I index` an inline value;
+/// `J index nanos` an inline expression is about to be evaluated; `D textLength` a display (payload = text bytes then html bytes); `I index` an inline value;
 /// `P` a data-file dependency (payload = path).
 final class EngineChannel: @unchecked Sendable {
     static let shared: EngineChannel? = EngineChannel.fromEnvironment()

@@ -31,7 +31,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Folder the reports are written to.", valueName: "DIR"))
     var output = "Output"
 
-    @Option(name: [.short, .long], help: "Chapters run at once (default: the number of cores).")
+    @Option(name: [.short, .long], help: ArgumentHelp("Chapters run at once (default: the number of cores).", valueName: "N"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "Run every chapter even when a cached result is still valid.")

@@ -24,13 +24,19 @@ enum BuildSummary {
         return out
     }
 
+    /// The status padded to one width, coloured: the chapter lines line up.
     static func tag(_ status: ChapterStatus) -> String {
+        let padded = word(status).padding(toLength: 9, withPad: " ", startingAt: 0)
+        return status == .passed ? padded.green : padded.red
+    }
+
+    static func word(_ status: ChapterStatus) -> String {
         switch status {
-        case .passed: return "passed   ".green
-        case .failedToCompile: return "no build ".red
-        case .crashed: return "crashed  ".red
-        case .timedOut: return "timed out".red
-        case .failed: return "failed   ".red
+        case .passed: return "passed"
+        case .failedToCompile: return "no build"
+        case .crashed: return "crashed"
+        case .timedOut: return "timed out"
+        case .failed: return "failed"
         }
     }
 }

@@ -41,8 +41,9 @@ final class CellPrinter: @unchecked Sendable {
                 print("\(diagnostic.file):\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity): \(diagnostic.message)".red)
             }
             let counts = CellCounts(result, cells: chapter.cells)
-            let summary = "\(chapter.path): \(BuildSummary.tag(result.status).trimmingCharacters(in: .whitespaces)) — \(counts.description)"
-            print(summary.bold)
+            let word = BuildSummary.word(result.status)
+            print("\(chapter.path): ".bold + (result.status == .passed ? word.green : word.red).bold
+                  + " — \(counts.description)".bold)
             fflush(stdout)
         }
     }

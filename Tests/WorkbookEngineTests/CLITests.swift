@@ -109,6 +109,7 @@ import Testing
         #expect(readText("\(folder)/site/01-sums.html")?.contains("total 6") == true)
         #expect(FileManager.default.fileExists(atPath: "\(folder)/site/02-crash.html"))
         #expect(outcome.stdout.contains("1 failed"))
+        #expect(outcome.stdout.hasPrefix("passed    Chapters/01-sums.md — 2 ok\ncrashed   Chapters/02-crash.md"))
     }
 
     @Test func runPrintsEachCellsOutput() throws {
@@ -119,6 +120,8 @@ import Testing
         #expect(passing.status == 0, "\(passing.stderr)")
         #expect(passing.stdout.contains("total 6\n"))
         #expect(passing.stdout.contains("cell 2 (line 11)"))
+        // Not a terminal: the progress line is plain text, once per phase, on stderr.
+        #expect(passing.stderr.hasPrefix("compiling 01-sums.md …\n"))
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/Output"))
 
         let crashing = try workbook(["run", "02-crash.md"], in: folder)

@@ -16,12 +16,15 @@ struct ChapterCompiler {
 
     var executablePath: String { directory + "/chapter" }
 
-    /// The main outcome, then one per `plan.compileFailPrograms` entry, in that order.
-    func compileAll(_ plan: ExecutionPlan) -> (main: Outcome, compileFails: [Outcome]) {
+    /// The chapter program's outcome (nil when the plan has nothing to run), then one per
+    /// `plan.compileFailPrograms` entry, in that order.
+    func compileAll(_ plan: ExecutionPlan) -> (main: Outcome?, compileFails: [Outcome]) {
         var jobs: [[String]] = []
-        let mainSource = directory + "/main.swift"
-        write(plan.program, to: mainSource)
-        jobs.append(toolchain.flags + linkArguments + ["-module-name", Self.moduleName, mainSource, "-o", executablePath])
+        if plan.needsProgram {
+            let mainSource = directory + "/main.swift"
+            write(plan.program, to: mainSource)
+            jobs.append(toolchain.flags + linkArguments + ["-module-name", Self.moduleName, mainSource, "-o", executablePath])
+        }
         for (number, program) in plan.compileFailPrograms.enumerated() {
             let folder = directory + "/compile-fail-\(number)"
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -34,7 +37,7 @@ struct ChapterCompiler {
             outcomes[number] = compile(arguments: jobs[number])
         }
         let all = outcomes.values
-        return (all[0], Array(all.dropFirst()))
+        return plan.needsProgram ? (all[0], Array(all.dropFirst())) : (nil, all)
     }
 
     private var linkArguments: [String] {

@@ -20,12 +20,14 @@ public enum Executor {
         events?(.compiling)
         let compiler = ChapterCompiler(toolchain: toolchain, directory: directory)
         let compiled = compiler.compileAll(plan)
-        result.compileSeconds = compiled.main.seconds
         for (program, outcome) in zip(plan.compileFailPrograms, compiled.compileFails) {
             result.cells[program.cellIndex] = compileFailResult(program.cellIndex, outcome, plan: plan)
         }
-        attach(compiled.main.diagnostics, to: &result, plan: plan)
-        guard compiled.main.succeeded else {
+        if result.cells.contains(where: { $0.status == .compiledUnexpectedly }) { result.status = .failed }
+        guard let main = compiled.main else { return result }
+        result.compileSeconds = main.seconds
+        attach(main.diagnostics, to: &result, plan: plan)
+        guard main.succeeded else {
             result.status = .failedToCompile
             for index in result.cells.indices
             where result.cells[index].diagnostics.contains(where: { $0.severity == "error" })
@@ -44,9 +46,6 @@ public enum Executor {
             return result
         }
         record(outcome, into: &result, plan: plan, events: events)
-        if result.status == .passed && result.cells.contains(where: { $0.status == .compiledUnexpectedly }) {
-            result.status = .failed
-        }
         return result
     }
 
@@ -54,35 +53,42 @@ public enum Executor {
     private static func record(_ outcome: ProgramRun.Outcome, into result: inout ChapterResult,
                                plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?) {
         result.runSeconds = outcome.totalSeconds
-        result.inlineValues = outcome.inlineValues
-        result.dependencies = FileHash.hashes(of: outcome.dependencies)
-        let stopped = outcome.finished && outcome.exit == .exited(0) && !outcome.timedOut ? nil : outcome.lastCell
-        var reachedStop = false
+        result.inlineValues = outcome.recorder.inlineValues
+        result.dependencies = FileHash.hashes(of: outcome.recorder.dependencies)
+        let stopped = outcome.stoppedCell
+        // An inline expression before the first cell stopped the program: no cell ran.
+        var reachedStop = outcome.stoppedInline != nil && stopped == nil
         for index in plan.runningCells {
             var cell = result.cells[index]
             if reachedStop {
                 cell.status = .notRun
             } else {
-                cell.stdout = outcome.stdout.captured(cell: index)
-                cell.stderr = outcome.stderr.captured(cell: index)
-                cell.displays = outcome.displays[index] ?? []
-                cell.seconds = outcome.seconds[index]
+                (cell.stdout, cell.stderr) = outcome.recorder.captured(cell: index)
+                cell.displays = outcome.recorder.displays[index] ?? []
+                cell.seconds = outcome.recorder.seconds[index]
                 cell.status = .ok
             }
             if index == stopped {
                 reachedStop = true
-                if outcome.timedOut {
-                    cell.status = .timedOut
-                    cell.trapMessage = "timed out after \(formatSeconds(plan.cells[index].timeout)) s"
-                    result.status = .timedOut
-                } else {
-                    cell.status = .crashed
-                    cell.trapMessage = TrapMessage.describe(exit: outcome.exit, stderr: cell.stderr.text)
-                    result.status = .crashed
+                if outcome.stoppedInline == nil {
+                    cell.status = outcome.timedOut ? .timedOut : .crashed
+                    cell.trapMessage = outcome.timedOut
+                        ? "timed out after \(formatSeconds(plan.cells[index].timeout)) s"
+                        : TrapMessage.describe(exit: outcome.exit, stderr: cell.stderr.text)
+                    events?(.cellFinished(cell))
                 }
-                events?(.cellFinished(cell))
             }
             result.cells[index] = cell
+        }
+        if outcome.stoppedCell != nil || outcome.stoppedInline != nil {
+            result.status = outcome.timedOut ? .timedOut : .crashed
+        }
+        if let inline = outcome.stoppedInline {
+            let stderr = outcome.recorder.captured(cell: ProgramRun.inlineStreamBase + inline).stderr.text
+            let why = outcome.timedOut ? "timed out after \(formatSeconds(plan.defaultTimeout)) s"
+                : TrapMessage.describe(exit: outcome.exit, stderr: stderr)
+            result.diagnostics.append(Diagnostic(file: plan.chapterPath, line: plan.inlineLines[inline], column: 0,
+                                                 severity: "error", message: "inline expression stopped the chapter: \(why)"))
         }
     }
 

@@ -21,6 +21,9 @@ struct ChildProcess {
     /// Read ends, indexed by `ChildStream.rawValue`; the channel is -1 when not asked for.
     let readEnds: [Int32]
 
+    static let leftoverGrace = 0.5
+    static let exitCheckInterval = 0.25
+
     /// The descriptor number the channel has in the child.
     static let channelDescriptor: Int32 = 3
 
@@ -90,18 +93,37 @@ struct ChildProcess {
         var open = readEnds.enumerated().filter { $0.element >= 0 }.map { (stream: ChildStream(rawValue: $0.offset)!, fd: $0.element) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var killed = false
+        // When the program has ended but something it started still holds a pipe open, that
+        // leftover gets a moment to finish writing, then the group is killed: no waiting for it.
+        var leftoverDeadline: Double?
+        // A process that left the group (its own session, say) survives the kill; once the group
+        // is killed the pipes get a moment more, then they are closed on it.
+        var abandonAt: Double?
         while !open.isEmpty {
-            var waitMilliseconds: Int32 = -1
+            let now = Monotonic.seconds()
+            if killed && abandonAt == nil { abandonAt = now + Self.leftoverGrace }
+            if let abandon = abandonAt, abandon <= now { break }
+            var wakeAt: Double? = abandonAt
             if !killed, let limit = deadline() {
-                let remaining = limit - Monotonic.seconds()
-                if remaining <= 0 {
+                if limit <= now {
                     killpg(pid, SIGKILL)
                     killed = true
                     onTimeout()
                     continue
                 }
-                waitMilliseconds = Int32(min(remaining * 1000 + 1, 60_000))
+                wakeAt = min(wakeAt ?? .infinity, limit)
             }
+            if !killed {
+                if leftoverDeadline == nil && hasExited() { leftoverDeadline = now + Self.leftoverGrace }
+                if let leftover = leftoverDeadline, leftover <= now {
+                    killpg(pid, SIGKILL)
+                    killed = true
+                    continue
+                }
+                // Look again for the program's end now and then while it runs.
+                wakeAt = min(wakeAt ?? .infinity, leftoverDeadline ?? now + Self.exitCheckInterval)
+            }
+            let waitMilliseconds = wakeAt.map { Int32(min(max(0, $0 - now) * 1000 + 1, 60_000)) } ?? -1
             var polls = open.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
             let ready = poll(&polls, nfds_t(polls.count), waitMilliseconds)
             if ready < 0 && errno != EINTR { break }
@@ -125,6 +147,15 @@ struct ChildProcess {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let signal = status & 0x7f
         return signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
+    }
+}
+
+extension ChildProcess {
+    /// Whether the child has ended, without reaping it (so its process group id stays its own
+    /// until `pump` has killed the group).
+    func hasExited() -> Bool {
+        var info = siginfo_t()
+        return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_signo == SIGCHLD
     }
 }
 

@@ -38,6 +38,8 @@ public struct ExecutionPlan: Codable, Equatable, Sendable {
     /// One per cell of the chapter, same order.
     public var cells: [PlannedCell]
     public var compileFailPrograms: [CompileFailProgram]
+    /// The prose line of each inline expression, by index: a crash in one is reported there.
+    public var inlineLines: [Int]
     /// Bytes kept per cell and stream.
     public var outputLimit: Int
     /// Time limit for starting up before the first cell and finishing after the last.
@@ -51,4 +53,7 @@ public struct ExecutionPlan: Codable, Equatable, Sendable {
     }
 
     public var runningCells: [Int] { cells.filter { $0.role == .run }.map(\.index) }
+
+    /// Whether there is anything to compile and run besides `compile-fail` checks.
+    public var needsProgram: Bool { !runningCells.isEmpty || !inlineLines.isEmpty }
 }

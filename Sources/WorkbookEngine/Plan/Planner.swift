@@ -28,7 +28,7 @@ public enum Planner {
         let key = CacheKey.compute(chapter: chapter, planned: planned, toolchain: toolchain,
                                    options: options, runKinds: runKinds)
         return ExecutionPlan(chapterPath: chapter.path, program: program, cells: planned,
-                             compileFailPrograms: compileFails, outputLimit: options.outputLimit,
+                             compileFailPrograms: compileFails, inlineLines: chapter.inlines.map(\.line), outputLimit: options.outputLimit,
                              defaultTimeout: options.timeout, cacheKey: key)
     }
 
@@ -49,19 +49,21 @@ struct ProgramWriter {
         for cell in cells {
             // An inline value is computed after every cell above it in the document.
             while let inline = pendingInlines.first, inline.line < cell.fenceLine {
-                out += inlineStatement(inline)
+                out += inlineStatement(inline, withRuntime: withRuntime)
                 pendingInlines = pendingInlines.dropFirst()
             }
             if withRuntime { out += "WorkbookRuntime.ChapterSession.beginCell(\(cell.index))\n" }
             out += located(line: cell.firstCodeLine, cell.code)
         }
-        for inline in pendingInlines { out += inlineStatement(inline) }
+        for inline in pendingInlines { out += inlineStatement(inline, withRuntime: withRuntime) }
         if withRuntime { out += "WorkbookRuntime.ChapterSession.end()\n" }
         return out
     }
 
-    private func inlineStatement(_ inline: InlineExpression) -> String {
-        located(line: inline.line, "WorkbookRuntime.ChapterSession.inline(\(inline.index), (\(inline.code)))")
+    private func inlineStatement(_ inline: InlineExpression, withRuntime: Bool) -> String {
+        // Announced first, so a trap while evaluating it is not blamed on the cell before.
+        (withRuntime ? "WorkbookRuntime.ChapterSession.beginInline(\(inline.index))\n" : "")
+            + located(line: inline.line, "WorkbookRuntime.ChapterSession.inline(\(inline.index), (\(inline.code)))")
     }
 
     private func located(line: Int, _ code: String) -> String {
