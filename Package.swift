@@ -42,6 +42,11 @@ let package = Package(
                 .product(name: "Rainbow", package: "Rainbow"),
             ]
         ),
+        // Clustering benchmarks (k-means against scikit-learn, Hungarian); see Benchmarks/.
+        .executableTarget(name: "course-bench-kmeans", dependencies: ["Course"], path: "Benchmarks/kmeans/Sources"),
+        // Neural-network benchmarks (RNN against PyTorch, matmul against NumPy); see Benchmarks/.
+        .executableTarget(name: "course-bench-rnn", dependencies: ["Course"], path: "Benchmarks/rnn/Sources"),
+        .executableTarget(name: "course-bench-matmul", dependencies: ["Course"], path: "Benchmarks/matmul/Sources"),
         .testTarget(name: "WorkbookEngineTests", dependencies: ["WorkbookEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CourseTests", dependencies: ["Course"], resources: [.copy("Golden"), .copy("Data")]),
     ],

@@ -57,3 +57,21 @@ import Testing
         #expect(Palette.sequential(0) == "#440154" && Palette.sequential(1) == "#fde725")
     }
 }
+
+@Suite struct PlotSVGLongText {
+    static let long = String(repeating: "x", count: 200)
+
+    /// 480 px wide less a 20 px margin at 16 px × 0.6 per character: 47 characters.
+    @Test func longTitlesAreCutToTheViewBox() {
+        let cut = String(repeating: "x", count: 46) + "~</text>"
+        #expect(LinePlot([LineSeries("a", y: [1, 2])], title: Self.long).svg.contains("font-weight=\"bold\">" + cut))
+        #expect(BarChart(labels: ["a"], values: [1], title: Self.long).svg.contains("font-weight=\"bold\">" + cut))
+        #expect(Heatmap([[1]], title: Self.long).svg.contains("font-weight=\"bold\">" + cut))
+    }
+
+    @Test func longLegendNamesAreCut() {
+        let svg = LinePlot([LineSeries(Self.long, y: [1, 2])]).svg
+        #expect(!svg.contains(String(repeating: "x", count: 60) + "</text>"))
+        #expect(svg.contains("~</text>"))
+    }
+}

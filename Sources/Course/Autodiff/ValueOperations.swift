@@ -93,16 +93,13 @@ extension Value {
     }
 }
 
-// Mixing in plain numbers: the number becomes an unnamed leaf.
+// Mixing in plain numbers on the right: the number becomes an unnamed leaf. (Only on the right:
+// every extra operator overload slows Swift's type checking of all arithmetic in a chapter.)
 extension Value {
     public static func + (a: Value, b: Double) -> Value { a + Value(b) }
-    public static func + (a: Double, b: Value) -> Value { Value(a) + b }
     public static func - (a: Value, b: Double) -> Value { a - Value(b) }
-    public static func - (a: Double, b: Value) -> Value { Value(a) - b }
     public static func * (a: Value, b: Double) -> Value { a * Value(b) }
-    public static func * (a: Double, b: Value) -> Value { Value(a) * b }
     public static func / (a: Value, b: Double) -> Value { a / Value(b) }
-    public static func / (a: Double, b: Value) -> Value { Value(a) / b }
 }
 
 /// σ(x) = 1/(1 + e⁻ˣ), computed without overflow for large |x|.

@@ -83,7 +83,7 @@ public struct TwoLayerSigmoidNetwork: Sendable {
         let a3 = w2.map { row in weightedSum(row, a2).sigmoid() }
         var loss = Value(0)
         for (target, output) in zip(y, a3) {
-            loss = loss + 0.5 * (target - output).pow(2)
+            loss = loss + (output - target).pow(2) * 0.5
         }
         loss.backward()
         return Gradients(theta1: w1.map { $0.map(\.grad) }, theta2: w2.map { $0.map(\.grad) })

@@ -67,16 +67,16 @@ public struct BarChart: PlotDisplay {
     }
 
     public var svg: String {
-        let W = 640.0
+        let W = 480.0
         let top = title.isEmpty ? 14.0 : 40.0
-        let names = labels.prefix(count).map { TextLayout.clip($0, 24) }
-        let left: Double = 16 + (names.map { SVGDocument.estimatedWidth($0) }.max() ?? 0.0)
-        let right: Double = W - 70
+        let names = labels.prefix(count).map { TextLayout.clip($0, 20) }
+        let left: Double = 16 + (names.map { SVGDocument.estimatedWidth($0, size: 13) }.max() ?? 0.0)
+        let right: Double = W - 64
         let rowHeight = 24.0
         let notes = self.notes
         let height: Double = top + max(1.0, Double(count)) * rowHeight + 16.0 + Double(notes.count) * 16.0
         var doc = SVGDocument(width: W, height: height, title: title.isEmpty ? "bar chart" : title)
-        if !title.isEmpty { doc.text(title, x: W / 2, y: 24, anchor: "middle", size: 15, bold: true) }
+        if !title.isEmpty { doc.text(SVGDocument.fitted(title, width: W - 20, size: 16), x: W / 2, y: 24, anchor: "middle", size: 16, bold: true) }
         guard count > 0 else {
             doc.text("no data", x: W / 2, y: top + 16, anchor: "middle", size: 13, fill: "#666666")
             return doc.rendered
@@ -86,7 +86,7 @@ public struct BarChart: PlotDisplay {
         let zeroX: Double = left + (hi > lo ? (0 - lo) / (hi - lo) : 0.0) * span
         for i in 0..<count {
             let y: Double = top + Double(i) * rowHeight
-            doc.text(names[i], x: left - 8, y: y + rowHeight / 2 + 4, anchor: "end", size: 12)
+            doc.text(names[i], x: left - 8, y: y + rowHeight / 2 + 4, anchor: "end", size: 13)
             let v = values[i]
             if v.isFinite && hi > lo {
                 let end: Double = left + (v - lo) / (hi - lo) * span
@@ -94,12 +94,12 @@ public struct BarChart: PlotDisplay {
                          fill: Palette.colour(0))
             }
             let labelX: Double = v.isFinite && v > 0 && hi > lo ? left + (v - lo) / (hi - lo) * span + 6 : zeroX + 6
-            doc.text(NumberFormat.fixed(v, decimals), x: labelX, y: y + rowHeight / 2 + 4, size: 11, fill: "#444444")
+            doc.text(NumberFormat.fixed(v, decimals), x: labelX, y: y + rowHeight / 2 + 4, size: 12, fill: "#444444")
         }
         doc.line(x1: zeroX, y1: top, x2: zeroX, y2: top + Double(count) * rowHeight, stroke: "#333333")
         var noteY = top + Double(count) * rowHeight + 16
         for note in notes {
-            doc.text("note: " + note, x: 16, y: noteY, size: 11, fill: "#666666")
+            doc.text(SVGDocument.fitted("note: " + note, width: W - 24, size: 12), x: 16, y: noteY, size: 12, fill: "#666666")
             noteY += 16
         }
         return doc.rendered

@@ -61,6 +61,11 @@ struct SVGDocument {
         }
     }
 
+    /// `text` cut (with "~") to fit `width` px at `size` px, by the same rough measure.
+    static func fitted(_ text: String, width: Double, size: Double) -> String {
+        TextLayout.clip(text, max(1, Int(width / (size * 0.6))))
+    }
+
     /// Rough width of `text` at `size` px, for layout only (no font metrics at hand).
     static func estimatedWidth(_ text: String, size: Double = 12) -> Double {
         Double(text.count) * size * 0.6

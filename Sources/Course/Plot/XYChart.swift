@@ -103,8 +103,9 @@ struct XYChart {
 
     // MARK: SVG
 
-    static let svgWidth = 640.0
-    static let plotHeight = 260.0
+    // 480 wide: on a phone it shrinks by a third at most, so 12 px text stays legible.
+    static let svgWidth = 480.0
+    static let plotHeight = 240.0
 
     /// Renders the frame; `draw` marks the data, given a point in SVG space for each (x, y).
     func svg(draw: (inout SVGDocument, (Double, Double) -> (Double, Double)) -> Void) -> String {
@@ -112,7 +113,7 @@ struct XYChart {
         let top = title.isEmpty ? 16.0 : 38.0
         let xScale = self.xScale, yScale = self.yScale
         let yLabelRoom = yLabel.isEmpty ? 0.0 : 20.0
-        let widestTick: Double = yScale.labels.map { SVGDocument.estimatedWidth($0, size: 11) }.max() ?? 0.0
+        let widestTick: Double = yScale.labels.map { SVGDocument.estimatedWidth($0, size: 12) }.max() ?? 0.0
         let tickRoom: Double = widestTick + 12
         let left: Double = 10 + yLabelRoom + min(120.0, tickRoom)
         let right: Double = W - 20
@@ -124,7 +125,7 @@ struct XYChart {
         y = legendTop + Double(legendRows.count) * 20.0 + Double(notes.count) * 16.0 + 8.0
         var doc = SVGDocument(width: W, height: y, title: title.isEmpty ? "plot" : title)
         if !title.isEmpty {
-            doc.text(title, x: W / 2, y: 24, anchor: "middle", size: 15, bold: true)
+            doc.text(SVGDocument.fitted(title, width: W - 20, size: 16), x: W / 2, y: 24, anchor: "middle", size: 16, bold: true)
         }
         if isEmpty {
             doc.text("no data", x: W / 2, y: plotTop + 34, anchor: "middle", size: 13, fill: "#666666")
@@ -138,27 +139,27 @@ struct XYChart {
             for (tick, label) in zip(yScale.ticks, yScale.labels) {
                 let py: Double = toY(yScale.tickFraction(tick))
                 doc.line(x1: left, y1: py, x2: right, y2: py, stroke: "#e5e5e5")
-                doc.text(label, x: left - 6, y: py + 4, anchor: "end", size: 11, fill: "#444444")
+                doc.text(label, x: left - 6, y: py + 4, anchor: "end", size: 12, fill: "#444444")
             }
             for (tick, label) in zip(xScale.ticks, xScale.labels) {
                 let px: Double = toX(xScale.tickFraction(tick))
                 doc.line(x1: px, y1: plotTop, x2: px, y2: plotBottom, stroke: "#e5e5e5")
-                doc.text(label, x: px, y: plotBottom + 16, anchor: "middle", size: 11, fill: "#444444")
+                doc.text(label, x: px, y: plotBottom + 16, anchor: "middle", size: 12, fill: "#444444")
             }
             doc.line(x1: left, y1: plotBottom, x2: right, y2: plotBottom, stroke: "#333333")
             doc.line(x1: left, y1: plotTop, x2: left, y2: plotBottom, stroke: "#333333")
             draw(&doc, point)
             if !yLabel.isEmpty {
-                doc.text(yLabel, x: 16, y: (plotTop + plotBottom) / 2, anchor: "middle", size: 12, rotate: true)
+                doc.text(SVGDocument.fitted(yLabel, width: plotBottom - plotTop, size: 13), x: 16, y: (plotTop + plotBottom) / 2, anchor: "middle", size: 13, rotate: true)
             }
             if !xLabel.isEmpty {
-                doc.text(xLabel, x: (left + right) / 2, y: plotBottom + 36, anchor: "middle", size: 12)
+                doc.text(SVGDocument.fitted(xLabel, width: right - left, size: 13), x: (left + right) / 2, y: plotBottom + 36, anchor: "middle", size: 13)
             }
         }
         drawLegend(&doc, rows: legendRows, top: legendTop)
         var noteY: Double = legendTop + Double(legendRows.count) * 20.0 + 10.0
         for note in notes {
-            doc.text("note: " + note, x: 20, y: noteY, size: 11, fill: "#666666")
+            doc.text(SVGDocument.fitted("note: " + note, width: W - 30, size: 12), x: 20, y: noteY, size: 12, fill: "#666666")
             noteY += 16
         }
         return doc.rendered
@@ -170,8 +171,8 @@ struct XYChart {
         var row: [(LegendEntry, Double)] = []
         var x = 0.0
         for entry in legend {
-            let name = TextLayout.clip(entry.name, 48)
-            let entryWidth: Double = 30 + SVGDocument.estimatedWidth(name) + 18
+            let name = SVGDocument.fitted(entry.name, width: width - 48, size: 13)
+            let entryWidth: Double = 30 + SVGDocument.estimatedWidth(name, size: 13) + 18
             if !row.isEmpty && x + entryWidth > width {
                 rows.append(row)
                 (row, x) = ([], 0)
@@ -196,7 +197,7 @@ struct XYChart {
                 case .centroid:
                     CentroidMark.draw(&doc, x: x + 12, y: y, colour: "#ffffff")
                 }
-                doc.text(entry.name, x: x + 30, y: y + 4, size: 12)
+                doc.text(entry.name, x: x + 30, y: y + 4, size: 13)
             }
         }
     }

@@ -1,0 +1,122 @@
+/// Deep Embedded Clustering (Xie, Girshick and Farhadi, 2016): learn a code space and the
+/// clusters in it together.
+///
+/// `fit` runs the method's three stages:
+/// 1. pretrain an autoencoder on reconstruction error (MSE, Adam, minibatches);
+/// 2. encode the data and run k-means on the codes z_i (20 restarts) for the first centroids μ_j;
+/// 3. drop the decoder and train the encoder and the centroids jointly on KL(P‖Q), where Q are
+///    the Student-t soft assignments and P their sharpened target; P is recomputed every T
+///    steps, and the run stops at a refresh where fewer than tol · n points changed cluster.
+///
+/// ```swift
+/// var rng = SeededGenerator(seed: 1)
+/// let dec = DEC(clusters: 10, layerSizes: [64, 128, 64, 10], using: &rng)
+/// let result = try dec.fit(pixels, using: &rng)   // result.assignments, result.history
+/// ```
+///
+/// Everything random (weights, minibatches, k-means starts) comes from the generator passed
+/// in, so a seed fixes the outcome. Scale the inputs first (the digits' 0–16 pixels by 1/16).
+public final class DEC {
+    public let clusters: Int
+    public var settings: DECSettings
+    public let autoencoder: Autoencoder
+    /// μ, one centroid per row (k × code size): a parameter, trained with the encoder.
+    public let centroids: Tensor
+
+    public init(clusters: Int, layerSizes: [Int] = [64, 128, 64, 10], settings: DECSettings = DECSettings(),
+                using rng: inout some RandomNumberGenerator) {
+        precondition(clusters >= 1, "DEC: need at least one cluster")
+        self.clusters = clusters
+        self.settings = settings
+        autoencoder = Autoencoder(layerSizes: layerSizes, using: &rng)
+        centroids = Tensor.zeros(clusters, layerSizes.last!, requiresGrad: true)
+        centroids.label = "centroids"
+    }
+
+    /// The soft assignments Q of the rows of `x` under the current encoder and centroids.
+    public func softAssignments(_ x: Tensor) -> Tensor {
+        studentTAssignments(codes: autoencoder.encode(x.detached()).detached(), centroids: centroids.detached(),
+                            degreesOfFreedom: settings.degreesOfFreedom)
+    }
+
+    /// The cluster of every row of `data`: argmax_j q_ij.
+    public func predict(_ data: [[Double]]) throws -> [Int] {
+        softAssignments(try validated(data)).argmaxPerRow()
+    }
+
+    /// Runs all three stages on `data` (one example per row). See the type's description.
+    /// - Throws: `ClusteringError` for empty data, rows of the wrong length or non-finite
+    ///   values, fewer distinct codes than clusters, or settings out of range.
+    public func fit(_ data: [[Double]], using rng: inout some RandomNumberGenerator) throws -> DECResult {
+        let x = try validated(data)
+        try validateSettings()
+        let s = settings, n = x.rows
+
+        let pretrainingLosses = autoencoder.pretrain(x, epochs: s.pretrainingEpochs, batchSize: s.pretrainingBatchSize,
+                                                     learningRate: s.pretrainingLearningRate, using: &rng)
+        let pretrainedCodes = autoencoder.encode(x).detached()
+        let start = try kMeans(Points(count: n, dimension: pretrainedCodes.cols, values: pretrainedCodes.data),
+                               k: clusters, restarts: s.kMeansRestarts, recordHistory: false, using: &rng)
+        centroids.data = start.centroids.flatMap { $0 }
+
+        let optimizer = SGD(autoencoder.encoderParameters + [centroids], learningRate: s.learningRate, momentum: s.momentum)
+        var sampler = MiniBatchSampler(count: n, batchSize: s.batchSize)
+        var history: [DECRefresh] = [], batchLosses: [Double] = []
+        var previous = start.assignments
+        var target = Tensor.zeros(n, clusters)
+        var converged = false
+        var iteration = 0
+        while true {
+            if iteration % s.targetUpdateInterval == 0 || iteration == s.maxIterations {
+                let q = softAssignments(x)
+                target = targetDistribution(q)
+                let current = q.argmaxPerRow()
+                let changed = zip(current, previous).filter { $0 != $1 }.count
+                history.append(DECRefresh(iteration: iteration, loss: clusterHardeningLoss(target: target, soft: q).item,
+                                          balance: balanceLoss(soft: q).item, changedAssignments: changed,
+                                          changedFraction: Double(changed) / Double(n)))
+                previous = current
+                // The first refresh compares Q with k-means on the same centroids; they agree
+                // by construction (q_ij falls with distance), so it cannot be the stopping point.
+                if iteration > 0 && Double(changed) < s.tolerance * Double(n) { converged = true; break }
+            }
+            if iteration == s.maxIterations { break }
+            let batch = sampler.next(using: &rng)
+            let q = studentTAssignments(codes: autoencoder.encode(x.gatheredRows(batch)), centroids: centroids,
+                                        degreesOfFreedom: s.degreesOfFreedom)
+            var loss = clusterHardeningLoss(target: target.gatheredRows(batch), soft: q)
+            if s.balanceWeight != 0 { loss = loss + balanceLoss(soft: q) * s.balanceWeight }
+            optimizer.zeroGrad()
+            loss.backward()
+            optimizer.step()
+            batchLosses.append(loss.item)
+            iteration += 1
+        }
+
+        let finalCodes = autoencoder.encode(x).detached()
+        let q = softAssignments(x)
+        return DECResult(pretrainingLosses: pretrainingLosses, pretrainedCodes: pretrainedCodes.array,
+                         kMeansOnCodes: start, history: history, batchLosses: batchLosses,
+                         iterations: iteration, converged: converged, softAssignments: q.array,
+                         assignments: q.argmaxPerRow(), codes: finalCodes.array, centroids: centroids.detached().array)
+    }
+
+    private func validated(_ data: [[Double]]) throws -> Tensor {
+        let points = try Points(data)   // rejects empty data, ragged rows, NaN and ∞
+        guard points.dimension == autoencoder.inputSize else {
+            throw ClusteringError("DEC: rows have \(points.dimension) values but the autoencoder expects \(autoencoder.inputSize)")
+        }
+        return Tensor(rows: points.count, cols: points.dimension, data: points.values)
+    }
+
+    private func validateSettings() throws {
+        let s = settings
+        guard s.degreesOfFreedom > 0 else { throw ClusteringError("DEC: ν must be positive (got \(s.degreesOfFreedom))") }
+        guard s.pretrainingEpochs >= 0, s.pretrainingBatchSize >= 1, s.batchSize >= 1 else {
+            throw ClusteringError("DEC: epochs must be ≥ 0 and batch sizes ≥ 1")
+        }
+        guard s.targetUpdateInterval >= 1, s.maxIterations >= 0, s.tolerance >= 0 else {
+            throw ClusteringError("DEC: need T ≥ 1, maxIterations ≥ 0 and tol ≥ 0")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// How training reports progress on standard error.
+public enum ProgressStyle: Sendable {
+    /// A redrawn bar on a terminal, plain lines otherwise (logs, the workbook's reports).
+    case automatic
+    /// One line redrawn in place with a carriage return.
+    case bar
+    /// A plain line now and then: about ten per run, plus the last.
+    case lines
+    /// Nothing.
+    case silent
+}
+
+/// Reports progress through `total` steps on standard error.
+///
+/// On a terminal it redraws one line (`\r`) — a bar, the count and a message such as the
+/// current loss. When standard error is a file or pipe, redrawing would leave a mess, so it
+/// writes a plain line every tenth of the way instead. Standard output stays clean for results.
+public final class ProgressReporter {
+    public let total: Int
+    public let label: String
+    private let style: ProgressStyle
+    private let write: (String) -> Void
+    private var lastLineReported = 0
+    private static let barWidth = 24
+
+    /// `write` receives the text; by default it goes to standard error (tests pass their own).
+    public init(total: Int, label: String = "training", style: ProgressStyle = .automatic,
+                write: @escaping (String) -> Void = ProgressReporter.writeToStandardError) {
+        self.total = max(total, 1)
+        self.label = label
+        self.write = write
+        switch style {
+        case .automatic: self.style = isatty(STDERR_FILENO) != 0 ? .bar : .lines
+        default: self.style = style
+        }
+    }
+
+    /// Reports that `completed` of `total` steps are done.
+    public func update(_ completed: Int, message: String = "") {
+        switch style {
+        case .bar:
+            let filled = Self.barWidth * min(completed, total) / total
+            let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: Self.barWidth - filled)
+            write("\r\(label) \(bar) \(completed)/\(total) \(message)\u{1B}[K")
+            if completed >= total { write("\n") }
+        case .lines:
+            let tenth = 10 * min(completed, total) / total
+            guard tenth > lastLineReported || completed >= total else { return }
+            if completed >= total && lastLineReported == 10 { return }
+            lastLineReported = tenth
+            write("\(label) \(completed)/\(total) \(message)\n")
+        case .silent, .automatic:
+            return
+        }
+    }
+
+    public static func writeToStandardError(_ text: String) {
+        fputs(text, stderr)
+        fflush(stderr)
+    }
+}
