@@ -129,3 +129,16 @@ import Testing
         for i in 0..<4 { #expect(abs(y.row(i).data.reduce(0, +)) < 1e-10) }
     }
 }
+
+@Suite struct AttentionHeatmapTests {
+    @Test func heatmapShowsTheWeightsOnAFixedScale() {
+        let q = Tensor([[1, 0], [0, 1], [1, 1]]), k = Tensor([[1, 0], [0, 1], [1, 1]])
+        let result = scaledDotProductAttention(queries: q, keys: k, values: k, mask: Tensor.causalMask(3))
+        let map = result.heatmap(tokens: ["the", "cat", "sat"])
+        #expect(map.values == result.weights.array)
+        #expect(map.range == 0...1)
+        #expect(map.rowLabels == ["the", "cat", "sat"] && map.columnLabels == map.rowLabels)
+        #expect(map.text.contains("attention weights") && map.text.contains("cat"))
+        #expect(result.heatmap(tokens: ["a"], keyTokens: ["x", "y", "z"]).columnLabels == ["x", "y", "z"])
+    }
+}

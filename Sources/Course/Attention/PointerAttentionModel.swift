@@ -10,7 +10,8 @@
 public final class PointerAttentionModel: Module {
     public let embedding: Linear
     public let block: EncoderBlock
-    /// The pointing head; only its queries and keys are used (its weights are the answer).
+    /// The pointing head; only its queries and keys are used (its weights are the answer), so
+    /// its W_V (d_v = 1) never receives a gradient.
     public let pointer: AttentionHead
     public let embeddingSize: Int
 
@@ -63,8 +64,8 @@ public final class PointerAttentionModel: Module {
     /// position it may point at, labelled with the values.
     public func attentionHeatmap(_ example: PointerSequence, title: String = "pointer attention") -> Heatmap {
         let labels = example.values.enumerated().map { "\($0.offset):" + NumberFormat.fixed($0.element, 2) }
-        return Heatmap(forward(example.inputs).pointer.array, rowLabels: labels, columnLabels: labels,
-                       title: title, range: 0...1)
+        let weights = forward(example.inputs).pointer
+        return AttentionResult(outputs: weights, weights: weights).heatmap(tokens: labels, title: title)
     }
 
     public var parameters: [Tensor] { embedding.parameters + block.parameters + pointer.parameters }

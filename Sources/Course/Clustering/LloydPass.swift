@@ -14,7 +14,7 @@ struct LloydPass {
 
 /// Points per work item. Fixed (not derived from the core count) so that the partial sums,
 /// added together in chunk order, give byte-identical centroids on any machine.
-let lloydChunkSize = 4096
+let lloydChunkSize = 1024
 
 /// Runs the sweep on all cores. `assignments` holds the old z_i (−1 for "none yet") and
 /// receives the new ones. Ties go to the lowest cluster index (strict `<` below).
