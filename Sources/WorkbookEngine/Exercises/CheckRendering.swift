@@ -14,7 +14,7 @@ enum CheckRendering {
         guard cell.attributes.kind == .check, let result, result.status == .ok else { return nil }
         let failed = result.expectations?.failed ?? 0
         if failed > 0 {
-            return (false, "check failed: \(failed) of \(failed + (result.expectations?.passed ?? 0)) expectations")
+            return (false, "check failed: \(failed) of \(failed + (result.expectations?.passed ?? 0)) expectations not met")
         }
         return (true, "check passed")
     }
