@@ -37,3 +37,37 @@ import Testing
         #expect(outcome.stdout.contains("5 students, mean 3.60 points\n"))
     }
 }
+
+/// Submissions that cannot be graded at all score 0 with the reason, touching no one else.
+@Suite struct GradeUnreadableSubmissionTests {
+    @Test func unreadableOrMissingChaptersScoreZeroWithTheReason() throws {
+        let course = try ExerciseFixtures.text("course/01-sums.md")
+        let scratch = try makeScratchFolder([
+            "Chapters/01-sums.md": course,
+            "Submissions/frank/01-sums.md": "# Mine\n\n```swift exercise id=mean\nfunc mean() {}\n",
+            "Submissions/gina/notes.txt": "I could not find the chapter\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        // Nothing here needs compiling: the toolchain is never asked to run.
+        let toolchain = Toolchain(swiftc: "/nonexistent/swiftc", courseDirectory: "/nonexistent", compilerVersion: "",
+                                  fingerprint: "")
+        let grades = try ClassGrading.grade(submissions: scratch + "/Submissions", course: [scratch + "/Chapters"],
+                                            toolchain: toolchain, options: RunOptions())
+        #expect(grades.map(\.student) == ["frank", "gina"])
+        #expect(grades.map(\.points) == [0, 0])
+        #expect(grades.map(\.maxPoints) == [6, 6])
+        let frank = try #require(grades[0].chapters.first?.exercises.first?.findings.first)
+        #expect(frank.file == scratch + "/Submissions/frank/01-sums.md")
+        #expect(frank.line == 3)
+        #expect(frank.message.hasPrefix("unterminated code fence"))
+        let gina = try #require(grades[1].chapters.first?.exercises.first?.findings.first)
+        #expect(gina.message == "missing: the submission has no 01-sums.md")
+        #expect(GradesCSV.text(grades).split(separator: "\n").count == 5)
+    }
+
+    @Test func csvFieldsAreQuotedWhenTheyMustBe() {
+        #expect(GradesCSV.field("plain") == "plain")
+        #expect(GradesCSV.field("a, b") == "\"a, b\"")
+        #expect(GradesCSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    }
+}
