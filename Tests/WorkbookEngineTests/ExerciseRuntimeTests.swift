@@ -149,3 +149,69 @@ import Testing
         #expect(outcome.check.exercises[0].findings.map(\.line) == [4])
     }
 }
+
+/// A run that stops in an ordinary cell because of a student's code.
+@Suite struct ExerciseBlameTests {
+    @Test func theExerciseWhoseReplacementGetsPastTheStopIsBlamed() throws {
+        let markdown = """
+            # Blame
+
+            ```swift exercise id=half
+            func half(_ x: Int) -> Int {
+                precondition(x < 3, "too big")
+                return x / 2
+            }
+            ```
+
+            ```swift solution id=half
+            func half(_ x: Int) -> Int { x / 2 }
+            ```
+
+            ```swift check id=half
+            expectEqual(half(2), 1)
+            ```
+
+            ```swift
+            print(half(8))
+            ```
+
+            ```swift exercise id=twice
+            func double(_ x: Int) -> Int { 2 * x }
+            ```
+
+            ```swift solution id=twice
+            func twice(_ x: Int) -> Int { 2 * x }
+            ```
+
+            ```swift check id=twice points=2
+            expect(true)
+            ```
+
+            ```swift
+            print(twice(3))
+            ```
+
+            ```swift exercise id=fine
+            let three = 3
+            ```
+
+            ```swift check id=fine points=4
+            expectEqual(three, 3)
+            ```
+
+            """
+        let chapter = try ChapterParser.parse(path: "Chapters/ch.md", bytes: Array(markdown.utf8))
+        let outcome = ExerciseGrader(toolchain: try pipelineToolchain(), options: RunOptions())
+            .check(chapter, exercises: try ExerciseSet(chapter), start: .student)
+        #expect(outcome.check.exercises.map(\.points) == [0, 0, 4])
+        #expect(outcome.check.exercises.map(\.replacedByReference) == [true, true, false])
+        // Run 1 does not compile (twice is gone): replacing `twice` compiles, and stops at
+        // `print(half(8))`; replacing `half` then gets through.
+        #expect(outcome.check.runs == 3)
+        #expect(outcome.check.exercises[1].findings.map(\.line) == [23, 35])
+        #expect(outcome.check.exercises[1].findings.last?.message.contains("cannot find 'twice' in scope") == true)
+        #expect(outcome.check.exercises[0].findings.map(\.line) == [4, 19])
+        #expect(outcome.check.exercises[0].findings.last?.message.contains("too big") == true)
+        #expect(outcome.check.problems.isEmpty)
+    }
+}

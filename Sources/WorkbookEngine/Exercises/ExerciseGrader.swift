@@ -3,8 +3,12 @@
 /// Robustness: when the run stops inside an exercise answered by the student (a trap or a
 /// timeout in its exercise block or its checks), or the student's code does not compile, that
 /// exercise fails with the message, the student's code is replaced by the reference solution,
-/// and the chapter runs again, until a run gets through or nothing more can be replaced. So one
-/// broken exercise never costs the others their grade. Every run is its own process.
+/// and the chapter runs again, until a run gets through or nothing more can be replaced. When
+/// the run stops in an ordinary cell instead (it calls the student's function, which traps, or
+/// uses a name the student's code no longer has), the student exercises above that cell are
+/// tried, nearest first: one whose replacement lets the chapter past that cell is blamed; one
+/// whose replacement does not is left as the student wrote it. So one broken exercise never
+/// costs the others their grade. Every run is its own compiler and program processes.
 public struct ExerciseGrader: Sendable {
     public var toolchain: Toolchain
     public var options: RunOptions
@@ -26,24 +30,45 @@ public struct ExerciseGrader: Sendable {
         var answers: [String: AnswerSource] = [:]
         var replaced: [String: [Finding]] = [:]
         var runs = 0
-        while true {
+        func run() -> Grading {
             let runnable = AnswerPlanning.runnable(chapter, exercises: exercises, answers: answers, fallback: start)
             let plan = Planner.plan(runnable, toolchain: toolchain, options: options, runKinds: AnswerPlanning.allKinds)
             let result = Executor.run(plan, chapter: runnable, toolchain: toolchain, options: options)
             runs += 1
-            let grading = Grading(chapter: chapter, exercises: exercises, result: result,
-                                  answer: { exercise in
-                                      exercise.solutionCell == nil ? .student : answers[exercise.id] ?? start
-                                  })
-            let blamed = grading.blame()
-            if blamed.isEmpty {
-                return Outcome(check: grading.report(replaced: replaced, runs: runs), result: result)
-            }
-            for (id, findings) in blamed {
-                replaced[id] = findings
-                answers[id] = .reference
-            }
+            let frozen = answers
+            return Grading(chapter: chapter, exercises: exercises, result: result,
+                           answer: { $0.solutionCell == nil ? .student : frozen[$0.id] ?? start })
         }
+        var grading = run()
+        search: while true {
+            let blamed = grading.blame()
+            if !blamed.isEmpty {
+                for (id, findings) in blamed {
+                    replaced[id] = findings
+                    answers[id] = .reference
+                }
+                grading = run()
+                continue
+            }
+            guard let stop = grading.firstStop() else { break }
+            for suspect in grading.suspects(before: stop.cell) {
+                answers[suspect.id] = .reference
+                let trial = run()
+                // Kept only when the reference gets the chapter further: compiling where it did
+                // not, or running past the cell where it stopped.
+                if trial.firstStop().map({ $0.progress > stop.progress }) ?? true {
+                    let line = chapter.cells[suspect.exerciseCell].firstCodeLine
+                    replaced[suspect.id] = [Finding(file: chapter.path, line: line,
+                                                    message: "with this answer the chapter stops at a later cell:")]
+                        + stop.findings
+                    grading = trial
+                    continue search
+                }
+                answers[suspect.id] = nil
+            }
+            break
+        }
+        return Outcome(check: grading.report(replaced: replaced, runs: runs), result: grading.result)
     }
 }
 
@@ -74,6 +99,28 @@ struct Grading {
             break
         }
         return blamed
+    }
+
+    /// Where a run stopped: the first cell with a compile error, a trap or a timeout.
+    struct Stop {
+        var cell: Int
+        var compiled: Bool
+        var findings: [Finding]
+        /// How far the chapter got: a run that compiled beats one that did not, then the later cell.
+        var progress: (Int, Int) { (compiled ? 1 : 0, cell) }
+    }
+
+    func firstStop() -> Stop? {
+        guard [.failedToCompile, .crashed, .timedOut].contains(result.status),
+              let cell = result.cells.first(where: { [.compileError, .crashed, .timedOut].contains($0.status) })
+        else { return nil }
+        return Stop(cell: cell.index, compiled: result.status != .failedToCompile, findings: problems(ofCell: cell.index))
+    }
+
+    /// Student-answered exercises (with a solution) whose code comes before `cell`, nearest first.
+    func suspects(before cell: Int) -> [Exercise] {
+        exercises.exercises.filter { answer($0) == .student && $0.solutionCell != nil && $0.exerciseCell < cell }
+            .sorted { $0.exerciseCell > $1.exerciseCell }
     }
 
     func report(replaced: [String: [Finding]], runs: Int) -> ChapterCheck {
