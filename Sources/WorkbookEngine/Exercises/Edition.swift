@@ -1,0 +1,71 @@
+/// Which edition of a chapter a build shows.
+public enum Edition: String, Codable, Sendable {
+    /// Solutions run; exercise blocks are shown as the student's starting point, not run.
+    case instructor
+    /// Exercise blocks (the student's code) run in place of their solutions; solutions are
+    /// never shown; hidden checks run but their code is not shown.
+    case student
+
+    /// The cell kinds the planner runs in this edition.
+    public var runKinds: Set<CellKind> {
+        switch self {
+        case .instructor: return Planner.teacherRunKinds
+        case .student: return [.code, .exercise, .check]
+        }
+    }
+
+    /// The chapter as its page shows it. Cell indices stay as they are, so results still line up.
+    public func displayed(_ chapter: Chapter) -> Chapter {
+        guard self == .student else { return chapter }
+        var shown = chapter
+        shown.blocks = chapter.blocks.filter { block in
+            if case .cell(let index) = block { return chapter.cells[index].attributes.kind != .solution }
+            return true
+        }
+        for index in shown.cells.indices where shown.cells[index].attributes.hidden {
+            shown.cells[index].attributes.hide = true
+        }
+        return shown
+    }
+}
+
+/// Whose code answers an exercise in one run.
+public enum AnswerSource: String, Codable, Sendable {
+    /// The exercise block: the student's own code.
+    case student
+    /// The solution block: the instructor's reference answer.
+    case reference
+}
+
+extension ChapterResult {
+    /// A chapter that ran to its end but has a failed expectation has failed.
+    public func withExpectationVerdict() -> ChapterResult {
+        var copy = self
+        if copy.status == .passed, cells.contains(where: { ($0.expectations?.failed ?? 0) > 0 }) {
+            copy.status = .failed
+        }
+        return copy
+    }
+}
+
+enum AnswerPlanning {
+    /// Every kind may run: which answer runs is decided per exercise by `runnable`.
+    static let allKinds = Set(CellKind.allCases)
+
+    /// The chapter to plan when each exercise is answered by `answers[id]` (default `fallback`):
+    /// the answer not chosen is marked `skip`. An exercise with no solution always runs its
+    /// exercise block.
+    static func runnable(_ chapter: Chapter, exercises: ExerciseSet, answers: [String: AnswerSource],
+                         fallback: AnswerSource) -> Chapter {
+        var copy = chapter
+        for exercise in exercises.exercises {
+            let source = exercise.solutionCell == nil ? .student : answers[exercise.id] ?? fallback
+            copy.cells[exercise.exerciseCell].attributes.skip = source != .student
+                || chapter.cells[exercise.exerciseCell].attributes.skip
+            if let solution = exercise.solutionCell {
+                copy.cells[solution].attributes.skip = source != .reference || chapter.cells[solution].attributes.skip
+            }
+        }
+        return copy
+    }
+}
