@@ -14,6 +14,14 @@ public enum Edition: String, Codable, Sendable {
         }
     }
 
+    /// The chapter to plan (with `AnswerPlanning.allKinds`): the answer this edition does not
+    /// run is marked `skip`. An exercise with no solution runs its exercise block in both.
+    public func runnable(_ chapter: Chapter) -> Chapter {
+        guard let exercises = try? ExerciseSet(chapter), !exercises.isEmpty else { return chapter }
+        return AnswerPlanning.runnable(chapter, exercises: exercises, answers: [:],
+                                       fallback: self == .student ? .student : .reference)
+    }
+
     /// The chapter as its page shows it. Cell indices stay as they are, so results still line up.
     public func displayed(_ chapter: Chapter) -> Chapter {
         guard self == .student else { return chapter }
@@ -48,9 +56,9 @@ extension ChapterResult {
     }
 }
 
-enum AnswerPlanning {
+public enum AnswerPlanning {
     /// Every kind may run: which answer runs is decided per exercise by `runnable`.
-    static let allKinds = Set(CellKind.allCases)
+    public static let allKinds = Set(CellKind.allCases)
 
     /// The chapter to plan when each exercise is answered by `answers[id]` (default `fallback`):
     /// the answer not chosen is marked `skip`. An exercise with no solution always runs its
