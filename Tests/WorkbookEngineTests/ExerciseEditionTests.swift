@@ -17,6 +17,18 @@ import Testing
         #expect(Edition.instructor.runKinds == [.code, .solution, .check])
     }
 
+    @Test func eachEditionRunsOneAnswerAndAnExerciseWithoutSolutionRunsInBoth() throws {
+        let chapter = try ExerciseFixtures.chapter(markdown + "\n```swift exercise id=open\nlet b = 2\n```\n\n"
+            + "```swift check id=open\nexpect(b > 0)\n```\n")
+        func skipped(_ edition: Edition) -> [Bool] { edition.runnable(chapter).cells.map(\.attributes.skip) }
+        #expect(skipped(.instructor) == [true, false, false, true, false, false])
+        #expect(skipped(.student) == [false, true, false, true, false, false])
+        let plan = Planner.plan(Edition.instructor.runnable(chapter),
+                                toolchain: Toolchain(swiftc: "swiftc", courseDirectory: "/c", compilerVersion: "v", fingerprint: "f"),
+                                options: RunOptions(), runKinds: AnswerPlanning.allKinds)
+        #expect(plan.runningCells == [1, 2, 4, 5])
+    }
+
     @Test func theAnswerAnEditionDoesNotRunIsNotCountedAsSkipped() throws {
         let chapter = try ExerciseFixtures.chapter(markdown)
         let result = ChapterResult(path: "ch.md", status: .passed, cells: [

@@ -215,3 +215,27 @@ import Testing
         #expect(outcome.check.problems.isEmpty)
     }
 }
+
+/// `check --student` on a student's own copy, where no solution can stand in.
+@Suite struct ExerciseOwnCopyTests {
+    private func check(_ student: String) throws -> ChapterCheck {
+        let path = ExerciseFixtures.folder + "/submissions/\(student)/01-sums.md"
+        let chapter = try Workbook.loadChapter(path)
+        return ExerciseGrader(toolchain: try pipelineToolchain(), options: RunOptions())
+            .check(chapter, exercises: try ExerciseSet(chapter), start: .student).check
+    }
+
+    @Test func aBrokenExerciseIsLeftOutAndTheOthersStillRun() throws {
+        let bob = try check("bob")
+        #expect(bob.exercises.map(\.points) == [0, 3])
+        #expect(bob.exercises.map(\.replacement) == [.omitted, nil])
+        #expect(bob.exercises[0].findings.map(\.message) == ["Fatal error: Index out of range"])
+        #expect(bob.problems.isEmpty)
+
+        let dave = try check("dave")
+        #expect(dave.exercises.map(\.points) == [2, 0])
+        #expect(dave.exercises.map(\.replacement) == [nil, .omitted])
+        #expect(dave.exercises[1].findings.map(\.line) == [29])
+        #expect(dave.runs == 2)
+    }
+}

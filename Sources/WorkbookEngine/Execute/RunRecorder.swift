@@ -128,7 +128,8 @@ struct RunRecorder {
                                             stdout: stdout.captured(cell: next.cell),
                                             stderr: stderr.captured(cell: next.cell),
                                             displays: displays[next.cell] ?? [],
-                                            seconds: seconds[next.cell])))
+                                            seconds: seconds[next.cell],
+                                            expectations: expectations[next.cell])))
         }
     }
 

@@ -19,7 +19,11 @@ public enum CheckFormat: String, CaseIterable, Sendable {
             out += "\(chapter.path)\n"
             for exercise in chapter.exercises {
                 out += "  \(exercise.passed ? "✓" : "✗") \(exercise.id)  \(number(exercise.points))/\(number(exercise.maxPoints)) points"
-                if exercise.replacedByReference { out += " (replaced by the reference solution to grade the rest)" }
+                switch exercise.replacement {
+                case .reference?: out += " (replaced by the reference solution to grade the rest)"
+                case .omitted?: out += " (left out so the rest could run)"
+                default: break
+                }
                 out += "\n"
                 for finding in exercise.findings { out += "      \(place(finding)): \(finding.message)\n" }
             }

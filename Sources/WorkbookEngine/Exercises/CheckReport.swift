@@ -33,9 +33,11 @@ public struct ExerciseGrade: Codable, Equatable, Sendable {
     public var maxPoints: Double
     /// Whose code was graded.
     public var answer: AnswerSource
-    /// The student's code stopped or did not compile, so the later run used the reference
-    /// answer in its place (to grade the other exercises).
-    public var replacedByReference: Bool
+    /// The student's code stopped or did not compile, so later runs used this in its place
+    /// (the reference solution, or nothing when there is none) to grade the other exercises.
+    public var replacement: AnswerSource?
+
+    public var replacedByReference: Bool { replacement == .reference }
     public var checks: [CheckGrade]
     /// Empty when it passed.
     public var findings: [Finding]

@@ -12,7 +12,8 @@ public enum CheckSession {
     /// Every chapter is read and checked first, so bad input throws before anything runs.
     public static func run(paths: [String], student: Bool, update: Bool, toolchain: Toolchain,
                            options: RunOptions) throws -> Summary {
-        let chapters = try Workbook.loadChapters(paths)
+        // No pages are written, so two chapters may share a file name (two students' copies).
+        let chapters = try ChapterDiscovery.chapterFiles(for: paths).map(Workbook.loadChapter)
         let sets = try chapters.map(ExerciseSet.init)
         let grader = ExerciseGrader(toolchain: toolchain, options: options)
         let outcomes = boundedParallelMap(Array(zip(chapters, sets)), limit: max(1, options.jobs)) { chapter, set in

@@ -65,7 +65,7 @@ public enum ClassGrading {
     static func zeroed(_ chapter: Chapter, _ set: ExerciseSet, because finding: Finding) -> ChapterCheck {
         let exercises = set.exercises.map { exercise in
             ExerciseGrade(id: exercise.id, file: finding.file, line: finding.line, passed: false, points: 0,
-                          maxPoints: exercise.maxPoints, answer: .student, replacedByReference: false,
+                          maxPoints: exercise.maxPoints, answer: .student, replacement: nil,
                           checks: exercise.checkCells.map {
                               CheckGrade(line: chapter.cells[$0].fenceLine, hidden: chapter.cells[$0].attributes.hidden,
                                          passed: false, points: 0, maxPoints: ExerciseSet.points(of: chapter.cells[$0]))

@@ -14,6 +14,14 @@ public enum Edition: String, Codable, Sendable {
         }
     }
 
+    /// The chapter to plan (with `AnswerPlanning.allKinds`): the answer this edition does not
+    /// run is marked `skip`. An exercise with no solution runs its exercise block in both.
+    public func runnable(_ chapter: Chapter) -> Chapter {
+        guard let exercises = try? ExerciseSet(chapter), !exercises.isEmpty else { return chapter }
+        return AnswerPlanning.runnable(chapter, exercises: exercises, answers: [:],
+                                       fallback: self == .student ? .student : .reference)
+    }
+
     /// The chapter as its page shows it. Cell indices stay as they are, so results still line up.
     public func displayed(_ chapter: Chapter) -> Chapter {
         guard self == .student else { return chapter }
@@ -35,6 +43,10 @@ public enum AnswerSource: String, Codable, Sendable {
     case student
     /// The solution block: the instructor's reference answer.
     case reference
+    /// Neither: the exercise and its checks are left out of the run. What replaces a broken
+    /// answer that has no solution to stand in for it (a student's own copy), so the rest of
+    /// the chapter still runs.
+    case omitted
 }
 
 extension ChapterResult {
@@ -48,18 +60,27 @@ extension ChapterResult {
     }
 }
 
-enum AnswerPlanning {
+public enum AnswerPlanning {
     /// Every kind may run: which answer runs is decided per exercise by `runnable`.
-    static let allKinds = Set(CellKind.allCases)
+    public static let allKinds = Set(CellKind.allCases)
 
-    /// The chapter to plan when each exercise is answered by `answers[id]` (default `fallback`):
-    /// the answer not chosen is marked `skip`. An exercise with no solution always runs its
-    /// exercise block.
+    /// Whose code answers `exercise` when nothing else was decided: `fallback`, except that an
+    /// exercise with no solution runs its exercise block.
+    static func initialAnswer(_ exercise: Exercise, fallback: AnswerSource) -> AnswerSource {
+        exercise.solutionCell == nil ? .student : fallback
+    }
+
+    /// The chapter to plan when each exercise is answered by `answers[id]` (default
+    /// `initialAnswer`): the answer not chosen is marked `skip`; an omitted exercise has its
+    /// checks skipped too.
     static func runnable(_ chapter: Chapter, exercises: ExerciseSet, answers: [String: AnswerSource],
                          fallback: AnswerSource) -> Chapter {
         var copy = chapter
         for exercise in exercises.exercises {
-            let source = exercise.solutionCell == nil ? .student : answers[exercise.id] ?? fallback
+            let source = answers[exercise.id] ?? initialAnswer(exercise, fallback: fallback)
+            if source == .omitted {
+                for check in exercise.checkCells { copy.cells[check].attributes.skip = true }
+            }
             copy.cells[exercise.exerciseCell].attributes.skip = source != .student
                 || chapter.cells[exercise.exerciseCell].attributes.skip
             if let solution = exercise.solutionCell {

@@ -7,8 +7,10 @@
 /// the run stops in an ordinary cell instead (it calls the student's function, which traps, or
 /// uses a name the student's code no longer has), the student exercises above that cell are
 /// tried, nearest first: one whose replacement lets the chapter past that cell is blamed; one
-/// whose replacement does not is left as the student wrote it. So one broken exercise never
-/// costs the others their grade. Every run is its own compiler and program processes.
+/// whose replacement does not is left as the student wrote it. In a student's own copy there
+/// is no solution to stand in: the broken exercise and its checks are left out of the run
+/// instead. So one broken exercise never costs the others their grade. Every run is its own
+/// compiler and program processes.
 public struct ExerciseGrader: Sendable {
     public var toolchain: Toolchain
     public var options: RunOptions
@@ -28,7 +30,7 @@ public struct ExerciseGrader: Sendable {
     /// own check, where nothing is replaced).
     public func check(_ chapter: Chapter, exercises: ExerciseSet, start: AnswerSource) -> Outcome {
         var answers: [String: AnswerSource] = [:]
-        var replaced: [String: [Finding]] = [:]
+        var replaced: [String: (by: AnswerSource, findings: [Finding])] = [:]
         var runs = 0
         func run() -> Grading {
             let runnable = AnswerPlanning.runnable(chapter, exercises: exercises, answers: answers, fallback: start)
@@ -37,30 +39,33 @@ public struct ExerciseGrader: Sendable {
             runs += 1
             let frozen = answers
             return Grading(chapter: chapter, exercises: exercises, result: result,
-                           answer: { $0.solutionCell == nil ? .student : frozen[$0.id] ?? start })
+                           answer: { frozen[$0.id] ?? AnswerPlanning.initialAnswer($0, fallback: start) })
         }
+        /// What stands in for a broken student answer.
+        func stand(in exercise: Exercise) -> AnswerSource { exercise.solutionCell == nil ? .omitted : .reference }
         var grading = run()
         search: while true {
             let blamed = grading.blame()
             if !blamed.isEmpty {
-                for (id, findings) in blamed {
-                    replaced[id] = findings
-                    answers[id] = .reference
+                for exercise in exercises.exercises {
+                    guard let findings = blamed[exercise.id] else { continue }
+                    replaced[exercise.id] = (stand(in: exercise), findings)
+                    answers[exercise.id] = stand(in: exercise)
                 }
                 grading = run()
                 continue
             }
             guard let stop = grading.firstStop() else { break }
             for suspect in grading.suspects(before: stop.cell) {
-                answers[suspect.id] = .reference
+                answers[suspect.id] = stand(in: suspect)
                 let trial = run()
                 // Kept only when the reference gets the chapter further: compiling where it did
                 // not, or running past the cell where it stopped.
                 if trial.firstStop().map({ $0.progress > stop.progress }) ?? true {
                     let line = chapter.cells[suspect.exerciseCell].firstCodeLine
-                    replaced[suspect.id] = [Finding(file: chapter.path, line: line,
+                    replaced[suspect.id] = (stand(in: suspect), [Finding(file: chapter.path, line: line,
                                                     message: "with this answer the chapter stops at a later cell:")]
-                        + stop.findings
+                        + stop.findings)
                     grading = trial
                     continue search
                 }
@@ -82,7 +87,7 @@ struct Grading {
     /// Student-answered exercises (with a solution to fall back on) that stopped this run.
     func blame() -> [String: [Finding]] {
         var blamed: [String: [Finding]] = [:]
-        let replaceable = exercises.exercises.filter { answer($0) == .student && $0.solutionCell != nil }
+        let replaceable = exercises.exercises.filter { answer($0) == .student }
         switch result.status {
         case .failedToCompile:
             for exercise in replaceable {
@@ -119,11 +124,11 @@ struct Grading {
 
     /// Student-answered exercises (with a solution) whose code comes before `cell`, nearest first.
     func suspects(before cell: Int) -> [Exercise] {
-        exercises.exercises.filter { answer($0) == .student && $0.solutionCell != nil && $0.exerciseCell < cell }
+        exercises.exercises.filter { answer($0) == .student && $0.exerciseCell < cell }
             .sorted { $0.exerciseCell > $1.exerciseCell }
     }
 
-    func report(replaced: [String: [Finding]], runs: Int) -> ChapterCheck {
+    func report(replaced: [String: (by: AnswerSource, findings: [Finding])], runs: Int) -> ChapterCheck {
         var owned = Set<Int>()
         let grades = exercises.exercises.map { exercise -> ExerciseGrade in
             owned.formUnion(exercise.cells)
@@ -141,20 +146,20 @@ struct Grading {
         return ChapterCheck(path: chapter.path, exercises: grades, problems: problems, runs: runs)
     }
 
-    private func grade(_ exercise: Exercise, replacedBecause: [Finding]?) -> ExerciseGrade {
+    private func grade(_ exercise: Exercise, replacedBecause: (by: AnswerSource, findings: [Finding])?) -> ExerciseGrade {
         let fence = chapter.cells[exercise.exerciseCell].fenceLine
         func checkGrade(_ index: Int, passed: Bool) -> CheckGrade {
             let points = ExerciseSet.points(of: chapter.cells[index])
             return CheckGrade(line: chapter.cells[index].fenceLine, hidden: chapter.cells[index].attributes.hidden,
                               passed: passed, points: passed ? points : 0, maxPoints: points)
         }
-        if let findings = replacedBecause {
+        if let (replacement, findings) = replacedBecause {
             return ExerciseGrade(id: exercise.id, file: chapter.path, line: fence, passed: false, points: 0,
-                                 maxPoints: exercise.maxPoints, answer: .student, replacedByReference: true,
+                                 maxPoints: exercise.maxPoints, answer: .student, replacement: replacement,
                                  checks: exercise.checkCells.map { checkGrade($0, passed: false) }, findings: findings)
         }
         let source = answer(exercise)
-        let answerCell = source == .student ? exercise.exerciseCell : exercise.solutionCell!
+        let answerCell = source == .reference ? exercise.solutionCell ?? exercise.exerciseCell : exercise.exerciseCell
         var findings = problems(ofCell: answerCell)
         let answerFailed = !findings.isEmpty
         let checks = exercise.checkCells.map { index -> CheckGrade in
@@ -166,7 +171,7 @@ struct Grading {
         let points = checks.reduce(0) { $0 + $1.points }
         return ExerciseGrade(id: exercise.id, file: chapter.path, line: fence, passed: checks.allSatisfy(\.passed),
                              points: points, maxPoints: exercise.maxPoints, answer: source,
-                             replacedByReference: false, checks: checks, findings: findings)
+                             replacement: nil, checks: checks, findings: findings)
     }
 
     /// Everything wrong with one cell's run: how it stopped, failed expectations, output that

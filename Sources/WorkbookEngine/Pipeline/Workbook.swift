@@ -20,7 +20,8 @@ public enum Workbook {
         let cache = ResultCache(directory: cacheDirectory(in: outputDirectory))
         let runs = boundedParallelMap(chapters, limit: max(1, options.jobs)) { chapter in
             timed {
-                result(of: chapter, cache: cache, options: options, toolchain: toolchain, runKinds: edition.runKinds)
+                result(of: edition.runnable(chapter), cache: cache, options: options, toolchain: toolchain,
+                       runKinds: AnswerPlanning.allKinds)
                     .withExpectationVerdict()
             }
         }
@@ -49,8 +50,9 @@ public enum Workbook {
     /// One chapter, always run (no cache): what `workbook run` shows as it goes.
     public static func run(_ chapter: Chapter, options: RunOptions, toolchain: Toolchain,
                            events: (@Sendable (RunEvent) -> Void)? = nil) -> ChapterResult {
-        let plan = Planner.plan(chapter, toolchain: toolchain, options: options)
-        return Executor.run(plan, chapter: chapter, toolchain: toolchain, options: options, events: events)
+        let runnable = Edition.instructor.runnable(chapter)
+        let plan = Planner.plan(runnable, toolchain: toolchain, options: options, runKinds: AnswerPlanning.allKinds)
+        return Executor.run(plan, chapter: runnable, toolchain: toolchain, options: options, events: events)
     }
 
     /// Reads and parses every chapter the paths name, in order; two chapters that would write

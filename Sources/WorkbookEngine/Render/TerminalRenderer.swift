@@ -54,7 +54,11 @@ public enum TerminalRenderer {
     public static func heading(_ cell: Cell, status: CellStatus) -> String {
         var line = "cell \(cell.index + 1) (line \(cell.firstCodeLine))"
         if let label = CellRenderer.label(cell.attributes) { line += " · \(label)" }
-        if let tag = StatusText.tag(status) { line += ": \(tag)" }
+        if CheckRendering.isStartingPoint(cell, status: status) {
+            line += ": starting point (not run)"
+        } else if let tag = StatusText.tag(status) {
+            line += ": \(tag)"
+        }
         return line
     }
 }
