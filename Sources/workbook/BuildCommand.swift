@@ -37,6 +37,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Run every chapter even when a cached result is still valid.")
     var noCache = false
 
+    @Flag(name: .long, help: "The student edition: run the exercise blocks, never show a solution.")
+    var student = false
+
     @OptionGroup var settings: RunSettings
 
     func validate() throws {
@@ -48,7 +51,8 @@ struct BuildCommand: ParsableCommand {
         options.jobs = jobs
         options.useCache = !noCache
         let toolchain = try Toolchain.locate()
-        let report = try Workbook.build(paths: paths, outputDirectory: output, options: options, toolchain: toolchain)
+        let report = try Workbook.build(paths: paths, outputDirectory: output, options: options, toolchain: toolchain,
+                                        edition: student ? .student : .instructor)
         print(BuildSummary.text(report, timings: settings.timings), terminator: "")
         if report.anyFailed { throw ExitCode(ExitStatus.cellsFailed) }
     }

@@ -52,7 +52,7 @@ final class CellPrinter: @unchecked Sendable {
         guard result.index < chapter.cells.count, printed.insert(result.index).inserted else { return }
         progress.clear()
         print(TerminalRenderer.heading(chapter.cells[result.index], status: result.status).bold)
-        for segment in TerminalRenderer.segments(result, options: options) {
+        for segment in TerminalRenderer.segments(result, options: options, cell: chapter.cells[result.index]) {
             print(colour(segment))
         }
         fflush(stdout)

@@ -20,7 +20,7 @@ struct WorkbookCommand: ParsableCommand {
               2  bad input (missing path, not UTF-8, unknown cell attribute, unterminated
                  fence, duplicate id) or bad usage; nothing is written
             """,
-        subcommands: [BuildCommand.self, RunCommand.self],
+        subcommands: [BuildCommand.self, RunCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

@@ -74,6 +74,34 @@ import Testing
         #expect(abs(step.objective - objective) < 1e-6)
     }
 
+    @Test func skippingWithBoundsGivesTheSameIterationsAsPlainLloyd() throws {
+        // Plain Lloyd written out naively, against the library's bounded, chunked sweeps.
+        var rng = SeededGenerator(seed: 17)
+        let centres: [[Double]] = (0..<6).map { (j: Int) -> [Double] in
+            let column = Double(j % 3), row = Double(j / 3)
+            return [column * 4, row * 4, Double(j) / 2]
+        }
+        let data = Datasets.gaussianBlobs(centers: centres, perCluster: 700, std: 1.6, using: &rng).points
+        var centroids = Array(data[0..<6])
+        let result = try kMeans(data, initialCentroids: centroids, maxIterations: 40)
+        #expect(result.history.count > 5)
+        for step in result.history {
+            let assignments = data.map { x in
+                let distances = centroids.map { squaredEuclideanDistance(x, $0) }
+                return distances.firstIndex(of: distances.min()!)!
+            }
+            #expect(step.assignments == assignments)
+            centroids = centroids.indices.map { j in
+                let members = data.indices.filter { assignments[$0] == j }.map { data[$0] }
+                guard !members.isEmpty else { return centroids[j] }
+                return (0..<3).map { d in members.map { $0[d] }.reduce(0, +) / Double(members.count) }
+            }
+            for (ours, plain) in zip(step.centroids, centroids) {
+                #expect(zip(ours, plain).allSatisfy { abs($0 - $1) < 1e-9 })
+            }
+        }
+    }
+
     @Test func seededRunsAreReproducible() throws {
         var a = SeededGenerator(seed: 5), b = SeededGenerator(seed: 5)
         let points = Datasets.smileyFace

@@ -120,6 +120,17 @@ import Testing
         #expect(text.filter { $0 == "\n" }.count == 1)
     }
 
+    @Test func barRedrawsOnlyWhenThePercentageMoves() {
+        var redraws = 0, messagesBuilt = 0
+        let reporter = ProgressReporter(total: 10_000, style: .bar) { text in
+            redraws += text.filter { $0 == "\r" }.count
+        }
+        for step in 1...10_000 { reporter.update(step) { messagesBuilt += 1; return "" } }
+        #expect(redraws == 101)  // 0 % (drawn at once), 1 % … 100 %
+        #expect(messagesBuilt == 101)
+    }
+
+
     @Test func silentWritesNothing() {
         var text = ""
         let reporter = ProgressReporter(total: 3, style: .silent) { text += $0 }

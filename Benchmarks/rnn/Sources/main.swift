@@ -46,10 +46,12 @@ if let path = options["export"] {
         "parameters": model.parameters.map { ["rows": $0.rows, "cols": $0.cols, "data": $0.data] },
     ]
     let data = try! JSONSerialization.data(withJSONObject: export)
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.appendingPathExtension("tmp")
-    try! data.write(to: temporary)
-    _ = try! FileManager.default.replaceItemAt(url, withItemAt: temporary)
+    let temporary = path + ".tmp"
+    try! data.write(to: URL(fileURLWithPath: temporary))
+    guard rename(temporary, path) == 0 else {  // all or nothing: never a half-written file
+        FileHandle.standardError.write("course-bench-rnn: cannot write \(path)\n".data(using: .utf8)!)
+        exit(1)
+    }
 }
 
 let optimizer = Adam(model.parameters, learningRate: learningRate)

@@ -28,3 +28,9 @@ public func largestDrop(_ curve: [ElbowPoint]) -> Int? {
     }
     return bestK
 }
+
+/// The same, for points written as rows.
+public func elbowCurve(_ points: [[Double]], maxK: Int, restarts: Int = 10,
+                       using rng: inout some RandomNumberGenerator) throws -> [ElbowPoint] {
+    try elbowCurve(Points(points), maxK: maxK, restarts: restarts, using: &rng)
+}

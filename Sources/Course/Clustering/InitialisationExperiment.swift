@@ -35,3 +35,9 @@ public func compareSeedings(_ points: Points, k: Int, seeds: [UInt64],
     return InitialisationComparison(randomPoints: ObjectiveSummary(try objectives(.randomPoints)),
                                     kMeansPlusPlus: ObjectiveSummary(try objectives(.kMeansPlusPlus)))
 }
+
+/// The same, for points written as rows.
+public func compareSeedings(_ points: [[Double]], k: Int, seeds: [UInt64],
+                            maxIterations: Int = 300) throws -> InitialisationComparison {
+    try compareSeedings(Points(points), k: k, seeds: seeds, maxIterations: maxIterations)
+}

@@ -28,10 +28,11 @@ public func kMeans(_ points: Points, initialCentroids: Points,
     var objective = 0.0
     var converged = false
     var passes = 0
+    var bounds = LowerBounds(values: [Double](repeating: 0, count: points.count))
 
     while passes < maxIterations {
         passes += 1
-        let pass = lloydPass(points, centroids: centroids, k: k, assignments: &assignments)
+        let pass = lloydPass(points, centroids: centroids, k: k, assignments: &assignments, bounds: &bounds)
         // This sweep measured the previous pass's objective with the previous pass's centroids.
         if passes > 1 { objective = pass.previousObjective }
         if recordHistory, passes > 1 { history[passes - 2] = history[passes - 2].with(objective: objective) }
@@ -44,7 +45,7 @@ public func kMeans(_ points: Points, initialCentroids: Points,
             }
             break
         }
-        centroids = updatedCentroids(from: pass, previous: centroids, k: k, dimension: dimension)
+        centroids = updatedCentroids(from: pass, previous: centroids, k: k, dimension: dimension, bounds: &bounds)
         if recordHistory {
             history.append(KMeansIteration(number: passes, assignments: assignments,
                                            centroids: rows(centroids, dimension),
@@ -54,7 +55,7 @@ public func kMeans(_ points: Points, initialCentroids: Points,
     if !converged {
         // Stopped by the cap: one more sweep (on a copy) measures the last pass's objective.
         var probe = assignments
-        objective = lloydPass(points, centroids: centroids, k: k, assignments: &probe).previousObjective
+        objective = lloydPass(points, centroids: centroids, k: k, assignments: &probe, bounds: &bounds).previousObjective
         if recordHistory, let last = history.popLast() { history.append(last.with(objective: objective)) }
     }
     return KMeansResult(assignments: assignments, centroids: rows(centroids, dimension),

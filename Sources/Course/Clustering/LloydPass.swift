@@ -14,11 +14,29 @@ struct LloydPass {
 
 /// Points per work item. Fixed (not derived from the core count) so that the partial sums,
 /// added together in chunk order, give byte-identical centroids on any machine.
-let lloydChunkSize = 4096
+let lloydChunkSize = 1024
+
+/// A lower bound l_i on the distance from x_i to every centroid other than its own, kept
+/// between sweeps to skip work (Hamerly, 2010). After the centroids move by at most Δ,
+/// l_i − Δ is still a lower bound (triangle inequality); if x_i's distance to its own centroid
+/// is below it, no other centroid can be nearer and the other K − 1 distances need not be
+/// computed. The result is exactly what the full search gives: a point is skipped only when
+/// its own centroid is nearer by a relative margin far above rounding error.
+struct LowerBounds {
+    var values: [Double]
+    /// Δ: the largest distance any centroid moved since the bounds were computed.
+    var drift = 0.0
+    /// False until a full sweep has filled the bounds in.
+    var ready = false
+}
+
+/// Relative safety margin of the skip test.
+let boundMargin = 1e-9
 
 /// Runs the sweep on all cores. `assignments` holds the old z_i (−1 for "none yet") and
 /// receives the new ones. Ties go to the lowest cluster index (strict `<` below).
-func lloydPass(_ points: Points, centroids: [Double], k: Int, assignments: inout [Int]) -> LloydPass {
+func lloydPass(_ points: Points, centroids: [Double], k: Int, assignments: inout [Int],
+               bounds: inout LowerBounds) -> LloydPass {
     let n = points.count, dimension = points.dimension
     let chunkCount = max(1, (n + lloydChunkSize - 1) / lloydChunkSize)
     // Centroids regrouped into blocks of 8 clusters, one SIMD vector per (block, coordinate):
@@ -26,7 +44,9 @@ func lloydPass(_ points: Points, centroids: [Double], k: Int, assignments: inout
     // same operations in the same order as `squaredEuclideanDistance`, so the distances (and
     // hence ties) are exactly those of the plain formula.
     let blockCount = (k + 7) / 8
-    var blocks = [SIMD8<Double>](repeating: .zero, count: blockCount * dimension)
+    // Unused lanes of the last block hold centroids at +∞, so their distances are +∞ and
+    // they are never the nearest.
+    var blocks = [SIMD8<Double>](repeating: SIMD8(repeating: .infinity), count: blockCount * dimension)
     for j in 0..<k { for d in 0..<dimension { blocks[(j / 8) * dimension + d][j % 8] = centroids[j * dimension + d] } }
 
     var partialSums = [Double](repeating: 0, count: chunkCount * k * dimension)
@@ -34,7 +54,10 @@ func lloydPass(_ points: Points, centroids: [Double], k: Int, assignments: inout
     var partialChanged = [Int](repeating: 0, count: chunkCount)
     var partialObjective = [Double](repeating: 0, count: chunkCount)
 
+    let useBounds = bounds.ready, drift = bounds.drift
     points.values.withUnsafeBufferPointer { x in
+    centroids.withUnsafeBufferPointer { plainMu in
+    bounds.values.withUnsafeMutableBufferPointer { lower in
     blocks.withUnsafeBufferPointer { mu in
     assignments.withUnsafeMutableBufferPointer { z in
     partialSums.withUnsafeMutableBufferPointer { sums in
@@ -48,6 +71,24 @@ func lloydPass(_ points: Points, centroids: [Double], k: Int, assignments: inout
             var chunkChanged = 0, chunkObjective = 0.0
             for i in (chunk * lloydChunkSize)..<min(n, (chunk + 1) * lloydChunkSize) {
                 let row = i * dimension
+                let old = z[i]
+                if useBounds {
+                    // Distance to the own centroid, computed exactly as in the full search.
+                    var own = 0.0
+                    for d in 0..<dimension {
+                        let t = x[row + d] - plainMu[old * dimension + d]
+                        own += t * t
+                    }
+                    let bound = lower[i] - drift
+                    lower[i] = bound
+                    if own.squareRoot() < bound * (1 - boundMargin) {
+                        chunkObjective += own
+                        counts[countBase + old] += 1
+                        let target = sumBase + old * dimension
+                        for d in 0..<dimension { sums[target + d] += x[row + d] }
+                        continue
+                    }
+                }
                 for b in 0..<blockCount {
                     var sum = SIMD8<Double>.zero
                     for d in 0..<dimension {
@@ -56,14 +97,25 @@ func lloydPass(_ points: Points, centroids: [Double], k: Int, assignments: inout
                     }
                     distances[b] = sum
                 }
-                var best = 0, bestDistance = distances[0][0]
-                for j in 1..<k where distances[j / 8][j % 8] < bestDistance {
-                    best = j
-                    bestDistance = distances[j / 8][j % 8]
+                // Nearest centroid, ties to the lowest index: strict `<` across blocks, and the
+                // first lane equal to the block's minimum within one.
+                var best = 0, bestDistance = Double.infinity
+                for b in 0..<blockCount {
+                    let blockMinimum = distances[b].min()
+                    if blockMinimum < bestDistance {
+                        bestDistance = blockMinimum
+                        var lane = 0
+                        while distances[b][lane] != blockMinimum { lane += 1 }
+                        best = b * 8 + lane
+                    }
                 }
-                let old = z[i]
                 if old >= 0 { chunkObjective += distances[old / 8][old % 8] }
                 if old != best { chunkChanged += 1; z[i] = best }
+                // The new lower bound: the distance to the second-nearest centroid.
+                distances[best / 8][best % 8] = .infinity
+                var second = Double.infinity
+                for b in 0..<blockCount { second = min(second, distances[b].min()) }
+                lower[i] = second.squareRoot()
                 counts[countBase + best] += 1
                 let target = sumBase + best * dimension
                 for d in 0..<dimension { sums[target + d] += x[row + d] }
@@ -71,7 +123,7 @@ func lloydPass(_ points: Points, centroids: [Double], k: Int, assignments: inout
             changed[chunk] = chunkChanged
             objective[chunk] = chunkObjective
         }
-    }}}}}}}
+    }}}}}}}}}
 
     var pass = LloydPass(sums: [Double](repeating: 0, count: k * dimension),
                          counts: [Int](repeating: 0, count: k))
@@ -81,6 +133,8 @@ func lloydPass(_ points: Points, centroids: [Double], k: Int, assignments: inout
         for j in 0..<k { pass.counts[j] += partialCounts[chunk * k + j] }
         for e in 0..<(k * dimension) { pass.sums[e] += partialSums[chunk * k * dimension + e] }
     }
+    bounds.ready = true
+    bounds.drift = 0
     return pass
 }
 
@@ -89,11 +143,18 @@ func lloydPass(_ points: Points, centroids: [Double], k: Int, assignments: inout
 /// Empty-cluster rule: a cluster that received no point keeps its previous centroid. (The
 /// objective does not depend on an empty cluster's centroid, so this never increases it, and
 /// the cluster can pick points up again in a later pass.)
-func updatedCentroids(from pass: LloydPass, previous: [Double], k: Int, dimension: Int) -> [Double] {
+func updatedCentroids(from pass: LloydPass, previous: [Double], k: Int, dimension: Int,
+                      bounds: inout LowerBounds) -> [Double] {
     var centroids = previous
     for j in 0..<k where pass.counts[j] > 0 {
         let size = Double(pass.counts[j])
-        for d in 0..<dimension { centroids[j * dimension + d] = pass.sums[j * dimension + d] / size }
+        var moved = 0.0
+        for d in 0..<dimension {
+            centroids[j * dimension + d] = pass.sums[j * dimension + d] / size
+            let t = centroids[j * dimension + d] - previous[j * dimension + d]
+            moved += t * t
+        }
+        bounds.drift = max(bounds.drift, moved.squareRoot())
     }
     return centroids
 }

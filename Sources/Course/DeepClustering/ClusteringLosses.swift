@@ -27,5 +27,7 @@ public func clusterHardeningLoss(target p: Tensor, soft q: Tensor) -> Tensor {
 /// clusters; adding it (with a weight) to the DEC loss discourages degenerate solutions.
 public func balanceLoss(soft q: Tensor) -> Tensor {
     let shares = q.mean(axis: 0)
-    return (shares * (shares * Double(q.cols)).log()).sum()
+    // 0 · log 0 counts as 0: an unused cluster's log is replaced by log 1 so no NaN appears.
+    let unused = shares.data.map { $0 == 0 }
+    return (shares * (shares * Double(q.cols)).maskedFill(unused, with: 1).log()).sum()
 }

@@ -23,6 +23,7 @@ public final class ProgressReporter {
     private let style: ProgressStyle
     private let write: (String) -> Void
     private var lastLineReported = 0
+    private var lastPercentDrawn = -1
     private static let barWidth = 24
 
     /// `write` receives the text; by default it goes to standard error (tests pass their own).
@@ -37,20 +38,31 @@ public final class ProgressReporter {
         }
     }
 
-    /// Reports that `completed` of `total` steps are done.
+    /// Reports that `completed` of `total` steps are done, with an optional message.
     public func update(_ completed: Int, message: String = "") {
+        update(completed) { message }
+    }
+
+    /// Reports progress; `message` is only evaluated when something is written, so a training
+    /// loop can call this after every step at almost no cost.
+    public func update(_ completed: Int, message: () -> String) {
+        let done = min(completed, total)
         switch style {
         case .bar:
-            let filled = Self.barWidth * min(completed, total) / total
+            // Redraw only when the bar or the percentage moves: a terminal cannot keep up with
+            // thousands of redraws a second, and nobody can read them.
+            let percent = 100 * done / total
+            guard percent != lastPercentDrawn || done == total else { return }
+            lastPercentDrawn = percent
+            let filled = Self.barWidth * done / total
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: Self.barWidth - filled)
-            write("\r\(label) \(bar) \(completed)/\(total) \(message)\u{1B}[K")
-            if completed >= total { write("\n") }
+            write("\r\(label) \(bar) \(completed)/\(total) \(message())\u{1B}[K")
+            if done == total { write("\n") }
         case .lines:
-            let tenth = 10 * min(completed, total) / total
-            guard tenth > lastLineReported || completed >= total else { return }
-            if completed >= total && lastLineReported == 10 { return }
+            let tenth = 10 * done / total
+            guard tenth > lastLineReported else { return }
             lastLineReported = tenth
-            write("\(label) \(completed)/\(total) \(message)\n")
+            write("\(label) \(completed)/\(total) \(message())\n")
         case .silent, .automatic:
             return
         }

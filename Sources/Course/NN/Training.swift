@@ -29,13 +29,15 @@ public func train<Example>(
     precondition(batchSize >= 1, "train: batchSize must be at least 1")
     precondition(!examples.isEmpty, "train: no examples")
     var history = TrainingHistory()
-    let reporter = ProgressReporter(total: epochs, label: label, style: progress)
+    guard epochs > 0 else { return history }
+    let batchesPerEpoch = (examples.count + batchSize - 1) / batchSize
+    let reporter = ProgressReporter(total: epochs * batchesPerEpoch, label: label, style: progress)
     var order = Array(examples.indices)
-    for epoch in 1...max(epochs, 1) where epochs > 0 {
+    var stepsDone = 0
+    for epoch in 1...epochs {
         order.shuffle(using: &rng)
-        var epochTotal = 0.0
-        var start = 0
-        while start < order.count {
+        var epochTotal = 0.0, seen = 0
+        for start in stride(from: 0, to: order.count, by: batchSize) {
             let batch = order[start..<min(start + batchSize, order.count)]
             optimizer.zeroGrad()
             for index in batch {
@@ -44,11 +46,11 @@ public func train<Example>(
                 (batch.count == 1 ? loss : loss * (1 / Double(batch.count))).backward()
             }
             optimizer.step()
-            start += batchSize
+            seen += batch.count
+            stepsDone += 1
+            reporter.update(stepsDone) { "epoch \(epoch)/\(epochs) loss \(shortText(epochTotal / Double(seen)))" }
         }
-        let meanLoss = epochTotal / Double(examples.count)
-        history.epochLosses.append(meanLoss)
-        reporter.update(epoch, message: "epoch \(epoch) loss \(shortText(meanLoss))")
+        history.epochLosses.append(epochTotal / Double(examples.count))
     }
     return history
 }

@@ -66,6 +66,7 @@ public enum Executor {
                 (cell.stdout, cell.stderr) = outcome.recorder.captured(cell: index)
                 cell.displays = outcome.recorder.displays[index] ?? []
                 cell.seconds = outcome.recorder.seconds[index]
+                cell.expectations = outcome.recorder.expectations[index]
                 cell.status = .ok
             }
             if index == stopped {

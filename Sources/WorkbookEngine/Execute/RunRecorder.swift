@@ -10,6 +10,8 @@ struct RunRecorder {
     private(set) var inlineValues: [Int: String] = [:]
     private(set) var dependencies: [String] = []
     private(set) var seconds: [Int: Double] = [:]
+    /// Check results (`K` records from `expect…` calls) per cell.
+    private(set) var expectations: [Int: ExpectationTally] = [:]
     /// The cell running now and when it began (monotonic seconds, the runtime's clock).
     private(set) var current: (cell: Int, started: Double)?
     /// The inline expression being evaluated now (between cells) and when it began.
@@ -98,6 +100,9 @@ struct RunRecorder {
             inlineValues[index] = String(decoding: record.payload, as: UTF8.self)
             currentInline = nil
             idleSince = Monotonic.seconds()
+        case "K":
+            guard let cell = current?.cell else { return }
+            expectations[cell, default: ExpectationTally()].add(fields: record.fields, payload: record.payload)
         case "P":
             let path = String(decoding: record.payload, as: UTF8.self)
             if !dependencies.contains(path) { dependencies.append(path) }
@@ -123,7 +128,8 @@ struct RunRecorder {
                                             stdout: stdout.captured(cell: next.cell),
                                             stderr: stderr.captured(cell: next.cell),
                                             displays: displays[next.cell] ?? [],
-                                            seconds: seconds[next.cell])))
+                                            seconds: seconds[next.cell],
+                                            expectations: expectations[next.cell])))
         }
     }
 

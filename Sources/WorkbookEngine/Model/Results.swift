@@ -72,10 +72,13 @@ public struct CellResult: Codable, Equatable, Sendable {
     public var trapMessage: String?
     /// Wall time of the cell's own code; nil when it did not run.
     public var seconds: Double?
+    /// The `expect…` calls the cell made (check cells); nil when it made none.
+    public var expectations: ExpectationTally?
 
     public init(index: Int, status: CellStatus, stdout: CapturedText = .init(),
                 stderr: CapturedText = .init(), displays: [DisplayItem] = [],
-                diagnostics: [Diagnostic] = [], trapMessage: String? = nil, seconds: Double? = nil) {
+                diagnostics: [Diagnostic] = [], trapMessage: String? = nil, seconds: Double? = nil,
+                expectations: ExpectationTally? = nil) {
         self.index = index
         self.status = status
         self.stdout = stdout
@@ -84,6 +87,7 @@ public struct CellResult: Codable, Equatable, Sendable {
         self.diagnostics = diagnostics
         self.trapMessage = trapMessage
         self.seconds = seconds
+        self.expectations = expectations
     }
 }
 

@@ -47,11 +47,14 @@ struct BlockAssembler {
     private mutating func addCell(_ fenced: FencedBlock, words: [String]) throws {
         let location = SourceLocation(file: path, line: fenced.openingLine)
         let attributes = try CellInfo.attributes(words, at: location)
-        if let id = attributes.id {
-            if let first = idLines[id] {
+        // An exercise, its solution and its checks share one id; several checks may grade one
+        // exercise. So ids are unique per kind, and checks are left to the exercise rules.
+        if let id = attributes.id, attributes.kind != .check {
+            let key = "\(attributes.kind.rawValue) \(id)"
+            if let first = idLines[key] {
                 throw WorkbookError("duplicate cell id '\(id)' (first used on line \(first))", at: location)
             }
-            idLines[id] = fenced.openingLine
+            idLines[key] = fenced.openingLine
         }
         flushProse()
         let cell = Cell(index: cells.count, code: fenced.literal, fenceLine: fenced.openingLine,

@@ -9,14 +9,21 @@ public enum Workbook {
     /// written), then plans, looks up, runs and caches up to `options.jobs` chapters at once,
     /// then renders and writes the site.
     public static func build(paths: [String], outputDirectory: String, options: RunOptions,
-                             toolchain: Toolchain, katex: KaTeXSource = .detect()) throws -> BuildReport {
+                             toolchain: Toolchain, katex: KaTeXSource = .detect(),
+                             edition: Edition = .instructor) throws -> BuildReport {
         let started = Date()
-        let chapters = try loadChapters(paths)
+        let loaded = try loadChapters(paths)
+        for chapter in loaded { _ = try ExerciseSet(chapter) }  // malformed exercise blocks are bad input
+        let chapters = loaded.map(edition.displayed)
         let parsed = Date()
 
         let cache = ResultCache(directory: cacheDirectory(in: outputDirectory))
         let runs = boundedParallelMap(chapters, limit: max(1, options.jobs)) { chapter in
-            timed { result(of: chapter, cache: cache, options: options, toolchain: toolchain) }
+            timed {
+                result(of: edition.runnable(chapter), cache: cache, options: options, toolchain: toolchain,
+                       runKinds: AnswerPlanning.allKinds)
+                    .withExpectationVerdict()
+            }
         }
         let ran = Date()
 
@@ -43,8 +50,9 @@ public enum Workbook {
     /// One chapter, always run (no cache): what `workbook run` shows as it goes.
     public static func run(_ chapter: Chapter, options: RunOptions, toolchain: Toolchain,
                            events: (@Sendable (RunEvent) -> Void)? = nil) -> ChapterResult {
-        let plan = Planner.plan(chapter, toolchain: toolchain, options: options)
-        return Executor.run(plan, chapter: chapter, toolchain: toolchain, options: options, events: events)
+        let runnable = Edition.instructor.runnable(chapter)
+        let plan = Planner.plan(runnable, toolchain: toolchain, options: options, runKinds: AnswerPlanning.allKinds)
+        return Executor.run(plan, chapter: runnable, toolchain: toolchain, options: options, events: events)
     }
 
     /// Reads and parses every chapter the paths name, in order; two chapters that would write
@@ -77,8 +85,8 @@ public enum Workbook {
     /// The cached result when nothing that could change it changed; otherwise a fresh run,
     /// cached when it passed.
     private static func result(of chapter: Chapter, cache: ResultCache, options: RunOptions,
-                               toolchain: Toolchain) -> ChapterResult {
-        let plan = Planner.plan(chapter, toolchain: toolchain, options: options)
+                               toolchain: Toolchain, runKinds: Set<CellKind>) -> ChapterResult {
+        let plan = Planner.plan(chapter, toolchain: toolchain, options: options, runKinds: runKinds)
         if options.useCache, let cached = cache.lookup(plan) { return cached }
         let result = Executor.run(plan, chapter: chapter, toolchain: toolchain, options: options)
         // A cache that cannot be written costs only speed next time, never this build's result.

@@ -7,24 +7,26 @@ struct CellRenderer {
 
     func html(_ cell: Cell, result: CellResult?) -> String {
         let status = result?.status ?? (cell.attributes.skip ? .skipped : .notRun)
+        let startingPoint = CheckRendering.isStartingPoint(cell, status: status)
         let source = cell.attributes.hide ? "" : sourceBlock(cell)
-        let outputs = result.map(outputBlock) ?? ""
-        let head = self.head(cell, status: status, seconds: result?.seconds)
+        let outputs = (result.map(outputBlock) ?? "") + CheckRendering.html(cell, result: result)
+        let head = self.head(cell, status: status, seconds: result?.seconds, startingPoint: startingPoint)
         // A hidden cell that ran quietly leaves no trace on the page.
         if source.isEmpty && outputs.isEmpty && head.isEmpty { return "" }
         let kind = cell.attributes.kind.rawValue
-        return "<section class=\"cell cell-\(kind) status-\(StatusText.cssName(status))\" "
+        let statusClass = startingPoint ? "starting-point" : StatusText.cssName(status)
+        return "<section class=\"cell cell-\(kind) status-\(statusClass)\" "
             + "id=\"cell-\(cell.index + 1)\">\n\(head)\(source)\(outputs)</section>\n"
     }
 
     // MARK: Head
 
-    private func head(_ cell: Cell, status: CellStatus, seconds: Double?) -> String {
+    private func head(_ cell: Cell, status: CellStatus, seconds: Double?, startingPoint: Bool = false) -> String {
         var parts: [String] = []
         if let label = Self.label(cell.attributes) {
             parts.append("<span class=\"cell-label\">\(HTML.escape(label))</span>")
         }
-        if let tag = StatusText.tag(status) {
+        if !startingPoint, let tag = StatusText.tag(status) {
             parts.append("<span class=\"status-tag tone-\(StatusText.tone(status))\">"
                          + "<span class=\"symbol\" aria-hidden=\"true\">\(StatusText.symbol(status))</span> "
                          + "\(HTML.escape(tag))</span>")
@@ -33,7 +35,7 @@ struct CellRenderer {
             parts.append("<span class=\"cell-time\">\(Quantities.seconds(seconds))</span>")
         }
         var html = parts.isEmpty ? "" : "<div class=\"cell-head\">\(parts.joined(separator: " "))</div>\n"
-        if let explanation = StatusText.explanation(status) {
+        if let explanation = startingPoint ? CheckRendering.startingPointNote : StatusText.explanation(status) {
             html += "<p class=\"cell-note\">\(HTML.escape(explanation))</p>\n"
         }
         return html

@@ -21,7 +21,11 @@ public struct CellCounts: Codable, Equatable, Sendable {
             case .crashed: crashed += 1
             case .timedOut: timedOut += 1
             case .notRun: notRun += 1
-            case .skipped: skipped += 1
+            case .skipped:
+                // The answer an edition does not run (exercise or solution) is not a skipped cell.
+                let byEdition = cell.index < cells.count && !cells[cell.index].attributes.skip
+                    && [.exercise, .solution].contains(cells[cell.index].attributes.kind)
+                if !byEdition { skipped += 1 }
             }
         }
         exercises = cells.filter { $0.attributes.kind == .exercise }.count

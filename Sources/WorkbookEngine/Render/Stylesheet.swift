@@ -61,6 +61,8 @@ enum Stylesheet {
         .status-tag { font-weight: 600; white-space: nowrap; }
         .tone-good { color: var(--good); }
         .tone-bad { color: var(--bad); }
+        .check-result { padding: 0.4rem 0.9rem; font: 0.9rem/1.4 system-ui, sans-serif; font-weight: 600; }
+        .check-failures { margin: 0.3rem 0 0; padding-left: 1.2rem; font-weight: 400; color: var(--text); }
         .tone-quiet { color: var(--quiet); }
         .cell.status-not-run .source, .cell.status-skipped .source { opacity: 0.7; }
         .cell.status-crashed, .cell.status-timed-out, .cell.status-compile-error,

@@ -16,7 +16,7 @@ public enum TerminalRenderer {
     /// What a cell printed and how it ended, in page order: stdout, stderr, displays (text form),
     /// diagnostics, then the trap message (or why a cell did not run) and truncation notices.
     /// The status word is in `heading`, printed above these.
-    public static func segments(_ result: CellResult, options: RunOptions) -> [Segment] {
+    public static func segments(_ result: CellResult, options: RunOptions, cell: Cell? = nil) -> [Segment] {
         var out: [Segment] = []
         func add(_ kind: Kind, _ text: String, severity: String? = nil) {
             let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
@@ -30,6 +30,9 @@ public enum TerminalRenderer {
             add(.diagnostic, CellRenderer.diagnosticText(diagnostic, path: ""), severity: diagnostic.severity)
         }
         // The status word itself is in `heading`; here only what it does not already say.
+        if let cell {
+            for line in CheckRendering.terminalLines(cell, result: result) { add(line.passed ? .notice : .status, line.text) }
+        }
         if let trap = result.trapMessage {
             add(.status, trap)
         } else if let explanation = StatusText.explanation(result.status) {
@@ -51,7 +54,11 @@ public enum TerminalRenderer {
     public static func heading(_ cell: Cell, status: CellStatus) -> String {
         var line = "cell \(cell.index + 1) (line \(cell.firstCodeLine))"
         if let label = CellRenderer.label(cell.attributes) { line += " · \(label)" }
-        if let tag = StatusText.tag(status) { line += ": \(tag)" }
+        if CheckRendering.isStartingPoint(cell, status: status) {
+            line += ": starting point (not run)"
+        } else if let tag = StatusText.tag(status) {
+            line += ": \(tag)"
+        }
         return line
     }
 }

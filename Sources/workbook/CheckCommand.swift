@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import WorkbookEngine
+
+extension CheckFormat: ExpressibleByArgument {}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run chapters and grade their exercises and expected outputs.",
+        discussion: """
+            Each exercise passes when every one of its checks ran and every expectation held; \
+            its points are those of the checks that passed. Every ```output block is compared \
+            with what its cell printed: exactly, after trailing whitespace; numbers within \
+            `tolerance=X`; lines matching `ignore=REGEX` left out.
+
+            Without --student the solutions answer the exercises (CI: do the solutions still \
+            pass?). With --student the exercise blocks do. When a student's exercise crashes, \
+            hangs or does not compile, it fails with that message and the chapter runs again \
+            with the reference solution in its place, so the other exercises are still graded.
+
+            --update rewrites every ```output block's content from what its cell printed, \
+            leaving every other byte of the file as it was.
+
+            Examples:
+              workbook check                                  # the instructor's solutions
+              workbook check --student Chapters/01-intro.md   # your own answers
+              workbook check --format github --junit report.xml
+
+            Exit status: 0 everything passed; 1 an exercise, an expected output or a cell \
+            failed; 2 bad input or usage.
+            """
+    )
+
+    @Argument(help: "Chapter files or folders of chapters.")
+    var paths: [String] = ["Chapters"]
+
+    @Flag(name: .long, help: "Grade the exercise blocks (the student's code) instead of the solutions.")
+    var student = false
+
+    @Option(name: .long, help: "Report format: text, json or github (GitHub Actions annotations).")
+    var format: CheckFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("Also write a JUnit XML report to FILE.", valueName: "FILE"))
+    var junit: String?
+
+    @Flag(name: .long, help: "Rewrite the expected ```output blocks from the actual outputs.")
+    var update = false
+
+    @Option(name: [.short, .long], help: "Chapters run at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var settings: RunSettings
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        var options = settings.runOptions
+        options.jobs = jobs
+        let toolchain = try Toolchain.locate()
+        let summary = try CheckSession.run(paths: paths, student: student, update: update,
+                                           toolchain: toolchain, options: options)
+        if let junit {
+            try ReportFile.write(Array(JUnitReport.xml(summary).utf8), to: junit)
+        }
+        print(format.render(summary), terminator: "")
+        if !summary.passed { throw ExitCode(ExitStatus.cellsFailed) }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import WorkbookEngine
+
+struct GradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Grade a class: every student's exercises against the instructor's checks.",
+        discussion: """
+            Each sub-folder of SUBMISSIONS is one student's copy of the chapters (directly in \
+            it or in its Chapters/). Only the student's exercise blocks are taken, by id, into \
+            the instructor's chapters from --course: the instructor's checks, hidden ones \
+            included, grade them, whatever the student did to the checks in their copy.
+
+            Students are graded in parallel, each chapter in its own processes. An exercise \
+            that crashes, runs past --timeout or does not compile scores 0 with its message, \
+            and the student's other exercises are still graded.
+
+            Example:
+              workbook grade Submissions --output grades.csv --timeout 20
+
+            Exit status: 0 the grades were written; 2 bad input or usage.
+            """
+    )
+
+    @Argument(help: "Folder with one sub-folder per student.")
+    var submissions: String
+
+    @Option(name: .long, help: ArgumentHelp("The instructor's chapters.", valueName: "DIR"))
+    var course = "Chapters"
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The grades CSV to write.", valueName: "FILE"))
+    var output: String
+
+    @Option(name: [.short, .long], help: "Students graded at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var settings: RunSettings
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        var options = settings.runOptions
+        options.jobs = jobs
+        let toolchain = try Toolchain.locate()
+        let grades = try ClassGrading.grade(submissions: submissions, course: [course], toolchain: toolchain,
+                                            options: options)
+        try ReportFile.write(Array(GradesCSV.text(grades).utf8), to: output)
+        print(GradesCSV.summary(grades), terminator: "")
+        print("grades in \(output)")
+    }
+}
+

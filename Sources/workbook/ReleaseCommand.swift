@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import WorkbookEngine
+
+struct ReleaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "release",
+        abstract: "Write the student edition of the chapters.",
+        discussion: """
+            Solution blocks, hidden checks and the ```output blocks that follow them are \
+            removed; every other byte of each chapter is kept. Files keep their names. Every \
+            chapter is checked before anything is written.
+
+            Example:
+              workbook release --output Student/Chapters
+
+            Exit status: 0 written; 2 bad input (a malformed exercise block) or usage.
+            """
+    )
+
+    @Argument(help: "Chapter files or folders of chapters.")
+    var paths: [String] = ["Chapters"]
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Folder the student edition is written to.", valueName: "DIR"))
+    var output: String
+
+    func run() throws {
+        let chapters = try Workbook.loadChapters(paths)
+        let written = try Release.write(chapters: chapters, to: output)
+        print("wrote the student edition of \(written.count) chapter\(written.count == 1 ? "" : "s") to \(output)")
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import WorkbookEngine
+
+/// `workbook grade` on a class with a correct, a crashing, a looping, a non-compiling and a
+/// check-tampering student: each graded on their own, by the instructor's checks.
+@Suite(.serialized) struct GradeClassTests {
+    @Test func gradesEachStudentIndependently() throws {
+        let scratch = try ExerciseFixtures.scratchCourse(withSubmissions: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let outcome = try ExerciseFixtures.workbook(["grade", "Submissions", "--output", "grades.csv",
+                                                     "--timeout", "3", "--jobs", "2"], in: scratch)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let rows = try #require(readText(scratch + "/grades.csv")).split(separator: "\n").map(String.init)
+        #expect(rows.first == GradesCSV.header)
+        // student, exercise, points, passed: the message column is checked below.
+        let verdicts = rows.dropFirst().map { row -> String in
+            let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+            return [fields[0], fields[2], fields[3], fields[4], fields[5]].joined(separator: " ")
+        }
+        #expect(verdicts == [
+            "alice mean 3 3 yes", "alice scale 3 3 yes",
+            "bob mean 0 3 no", "bob scale 3 3 yes",
+            "carol mean 3 3 yes", "carol scale 0 3 no",
+            "dave mean 3 3 yes", "dave scale 0 3 no",
+            "erin mean 0 3 no", "erin scale 3 3 yes",
+        ])
+        func message(_ student: String, _ exercise: String) -> String {
+            rows.first { $0.hasPrefix("\(student),01-sums.md,\(exercise),") } ?? ""
+        }
+        #expect(message("bob", "mean").contains("Fatal error: Index out of range"))
+        #expect(message("carol", "scale").contains("timed out after 3 s"))
+        // The diagnostic names the student's own file and line.
+        #expect(message("dave", "scale").contains("Submissions/dave/01-sums.md:29: error: cannot convert return expression"))
+        #expect(message("erin", "mean").contains("Chapters/01-sums.md:25: check failed"))
+        #expect(outcome.stdout.contains("alice  6/6 points\n"))
+        #expect(outcome.stdout.contains("5 students, mean 3.60 points\n"))
+    }
+}
+
+/// Submissions that cannot be graded at all score 0 with the reason, touching no one else.
+@Suite struct GradeUnreadableSubmissionTests {
+    @Test func unreadableOrMissingChaptersScoreZeroWithTheReason() throws {
+        let course = try ExerciseFixtures.text("course/01-sums.md")
+        let scratch = try makeScratchFolder([
+            "Chapters/01-sums.md": course,
+            "Submissions/frank/01-sums.md": "# Mine\n\n```swift exercise id=mean\nfunc mean() {}\n",
+            "Submissions/gina/notes.txt": "I could not find the chapter\n",
+            "Submissions/hana/Chapters/01-sums.md": "```swift exercise id=mean\n```\n\n```swift exercise id=mean\n```\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        // Nothing here needs compiling: the toolchain is never asked to run.
+        let toolchain = Toolchain(swiftc: "/nonexistent/swiftc", courseDirectory: "/nonexistent", compilerVersion: "",
+                                  fingerprint: "")
+        let grades = try ClassGrading.grade(submissions: scratch + "/Submissions", course: [scratch + "/Chapters"],
+                                            toolchain: toolchain, options: RunOptions())
+        #expect(grades.map(\.student) == ["frank", "gina", "hana"])
+        #expect(grades.map(\.points) == [0, 0, 0])
+        #expect(grades.map(\.maxPoints) == [6, 6, 6])
+        let frank = try #require(grades[0].chapters.first?.exercises.first?.findings.first)
+        #expect(frank.file == scratch + "/Submissions/frank/01-sums.md")
+        #expect(frank.line == 3)
+        #expect(frank.message.hasPrefix("unterminated code fence"))
+        let gina = try #require(grades[1].chapters.first?.exercises.first?.findings.first)
+        #expect(gina.message == "missing: the submission has no 01-sums.md")
+        // A copy in the student's Chapters/ folder is found; a file that does not parse scores 0.
+        let hana = try #require(grades[2].chapters.first?.exercises.first?.findings.first)
+        #expect(hana.file == scratch + "/Submissions/hana/Chapters/01-sums.md")
+        #expect(hana.line == 4)
+        #expect(hana.message == "duplicate cell id 'mean' (first used on line 1)")
+        #expect(GradesCSV.text(grades).split(separator: "\n").count == 7)
+    }
+
+    @Test func csvFieldsAreQuotedWhenTheyMustBe() {
+        #expect(GradesCSV.field("plain") == "plain")
+        #expect(GradesCSV.field("a, b") == "\"a, b\"")
+        #expect(GradesCSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import WorkbookEngine
+
+/// The student edition: solutions, hidden checks and their output blocks removed, nothing else.
+@Suite struct ReleaseTests {
+    @Test func removesExactlySolutionsHiddenChecksAndTheirOutputs() throws {
+        let source = try ExerciseFixtures.text("course/01-sums.md")
+        let released = String(decoding: try Release.studentEdition(of: try ExerciseFixtures.chapter(source)), as: UTF8.self)
+        // The lines the fixture's removed blocks span, found by their text: the mean solution
+        // (5 lines), the hidden check (3), the scale solution (6) and its output block (3).
+        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let meanSolution = try #require(ExerciseFixtures.lines(equalTo: "```swift solution id=mean", in: source).first)
+        let hiddenCheck = try #require(ExerciseFixtures.lines(equalTo: "```swift check id=mean points=1 hidden", in: source).first)
+        let scaleSolution = try #require(ExerciseFixtures.lines(equalTo: "```swift solution id=scale", in: source).first)
+        let removed = [(scaleSolution + 7)...(scaleSolution + 9), scaleSolution...(scaleSolution + 5),
+                       hiddenCheck...(hiddenCheck + 2), meanSolution...(meanSolution + 4)]
+        for range in removed { lines.removeSubrange((range.lowerBound - 1)...(range.upperBound - 1)) }
+        #expect(released == lines.joined(separator: "\n"))
+        #expect(!released.contains("solution"))
+        #expect(!released.contains("hidden"))
+        #expect(!released.contains("xs.map"))
+        // The output block of an ordinary cell stays, and so does the exercise's starting code.
+        #expect(released.contains("```output tolerance=1e-9\ntotal 6.000000000001\n```"))
+        #expect(released.contains("// TODO: multiply every element by k"))
+        let reparsed = try ExerciseSet(try ExerciseFixtures.chapter(released))
+        #expect(reparsed.exercises.map(\.id) == ["mean", "scale"])
+        #expect(reparsed.exercises.map(\.maxPoints) == [2, 3])
+    }
+
+    @Test func keepsCarriageReturnsAndAMissingFinalNewline() throws {
+        let source = "# T\r\n\r\n```swift exercise id=a\r\nlet a = 0\r\n```\r\n\r\n```swift solution id=a\r\nlet a = 1\r\n```\r\n\r\n"
+            + "```swift check id=a\r\nexpect(a == 1)\r\n```\r\ntail"
+        let released = try Release.studentEdition(of: try ExerciseFixtures.chapter(source))
+        let expected = "# T\r\n\r\n```swift exercise id=a\r\nlet a = 0\r\n```\r\n\r\n\r\n"
+            + "```swift check id=a\r\nexpect(a == 1)\r\n```\r\ntail"
+        #expect(released == Array(expected.utf8))
+    }
+
+    @Test func writesEveryChapterAndRefusesToOverwriteTheSource() throws {
+        let scratch = try ExerciseFixtures.scratchCourse()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let chapters = try Workbook.loadChapters([scratch + "/Chapters"])
+        let written = try Release.write(chapters: chapters, to: scratch + "/Student")
+        #expect(written == [scratch + "/Student/01-sums.md"])
+        #expect(FileManager.default.contents(atPath: written[0]).map(Array.init)
+            == (try Release.studentEdition(of: chapters[0])))
+        #expect(throws: WorkbookError.self) { try Release.write(chapters: chapters, to: scratch + "/Chapters") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch + "/Student") == ["01-sums.md"])
+    }
+}
+
+/// `check --update`: only the content lines of output blocks change.
+@Suite struct ExerciseUpdateTests {
+    @Test func rewritesOnlyOutputContents() throws {
+        let source = "# T\n\n```swift\nprint(1)\n```\n\n```output ignore=^x\nold\nlines\n```\n\nProse.\n\n"
+            + "```swift\nprint(2)\n```\n\n```output\n```\n\n```swift\nprint(3)\n```\n\n```output\nsame\n```\n"
+        let chapter = try ExerciseFixtures.chapter(source)
+        let result = ChapterResult(path: "ch.md", status: .passed, cells: [
+            CellResult(index: 0, status: .ok, stdout: CapturedText(text: "one\n")),
+            CellResult(index: 1, status: .ok, stdout: CapturedText(text: "two\nthree")),
+            CellResult(index: 2, status: .crashed, stdout: CapturedText(text: "partial\n")),
+        ])
+        let update = try #require(OutputUpdate.updated(chapter, result: result))
+        let expected = "# T\n\n```swift\nprint(1)\n```\n\n```output ignore=^x\none\n```\n\nProse.\n\n"
+            + "```swift\nprint(2)\n```\n\n```output\ntwo\nthree\n```\n\n```swift\nprint(3)\n```\n\n```output\nsame\n```\n"
+        #expect(String(decoding: update.bytes, as: UTF8.self) == expected)
+        #expect(update.changes == [.init(path: "ch.md", line: 7), .init(path: "ch.md", line: 18)])
+    }
+
+    @Test func nothingToChangeIsNil() throws {
+        let chapter = try ExerciseFixtures.chapter("```swift\nprint(1)\n```\n```output\n1\n```\n")
+        let result = ChapterResult(path: "ch.md", status: .passed,
+                                   cells: [CellResult(index: 0, status: .ok, stdout: CapturedText(text: "1\n"))])
+        #expect(OutputUpdate.updated(chapter, result: result) == nil)
+    }
+}
