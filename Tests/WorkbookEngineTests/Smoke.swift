@@ -1,3 +1,0 @@
-import Testing
-@testable import WorkbookEngine
-@Test func engineLoads() { #expect(Bool(true)) }
