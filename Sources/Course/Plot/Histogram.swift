@@ -10,13 +10,18 @@ public struct Histogram: PlotDisplay {
     public var values: [Double]
     public var bins: Int
     public var title: String
+    /// What the values are, under the x axis.
     public var xLabel: String
+    /// What is counted, beside the y axis ("count" unless you say otherwise).
+    public var yLabel: String
+    /// Columns of the text form.
     public var width: Int
+    /// Rows of the plotting area in the text form.
     public var height: Int
 
     public init(_ values: [Double], bins: Int = 10, title: String = "", xLabel: String = "",
-                width: Int = 72, height: Int = 12) {
-        (self.values, self.bins, self.title, self.xLabel) = (values, max(1, bins), title, xLabel)
+                yLabel: String = "count", width: Int = 72, height: Int = 12) {
+        (self.values, self.bins, self.title, self.xLabel, self.yLabel) = (values, max(1, bins), title, xLabel, yLabel)
         (self.width, self.height) = (width, height)
     }
 
@@ -44,7 +49,7 @@ public struct Histogram: PlotDisplay {
     }
 
     private var chart: XYChart {
-        var chart = XYChart(title: title, xLabel: xLabel, yLabel: "count", width: width, height: height)
+        var chart = XYChart(title: title, xLabel: xLabel, yLabel: yLabel, width: width, height: height)
         let edges = self.edges
         if let first = edges.first, let last = edges.last {
             chart.xs = [first, last]
