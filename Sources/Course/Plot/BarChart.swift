@@ -68,7 +68,8 @@ public struct BarChart: PlotDisplay {
 
     public var svg: String {
         let W = 480.0
-        let top = title.isEmpty ? 14.0 : 40.0
+        let heading = SVGTitle(title, width: W - 20)
+        let top = (title.isEmpty ? 14.0 : 40.0) + heading.extraHeight
         let names = labels.prefix(count).map { TextLayout.clip($0, 20) }
         let left: Double = 16 + (names.map { SVGDocument.estimatedWidth($0, size: 13) }.max() ?? 0.0)
         let right: Double = W - 64
@@ -76,7 +77,7 @@ public struct BarChart: PlotDisplay {
         let notes = self.notes
         let height: Double = top + max(1.0, Double(count)) * rowHeight + 16.0 + Double(notes.count) * 16.0
         var doc = SVGDocument(width: W, height: height, title: title.isEmpty ? "bar chart" : title)
-        if !title.isEmpty { doc.text(SVGDocument.fitted(title, width: W - 20, size: 16), x: W / 2, y: 24, anchor: "middle", size: 16, bold: true) }
+        heading.draw(&doc, centreX: W / 2)
         guard count > 0 else {
             doc.text("no data", x: W / 2, y: top + 16, anchor: "middle", size: 13, fill: "#666666")
             return doc.rendered
