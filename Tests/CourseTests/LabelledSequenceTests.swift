@@ -27,3 +27,14 @@ import Course  // not @testable: a chapter sees only the public API
         #expect(model.loss(on: sequence).item.isFinite)
     }
 }
+
+/// The pointer task's examples can be built by hand too.
+@Suite struct PointerSequenceBuilding {
+    @Test func publicInitialiserWithTheTaskTargets() {
+        let values = [0.2, 0.7, 0.1, 0.9]
+        let sequence = PointerSequence(values: values, targets: LargestSoFarTask.targets(for: values))
+        #expect(sequence.targets == [0, 1, 1, 3])
+        #expect(sequence.length == 4)
+        #expect(sequence.inputs.array == [[0.2], [0.7], [0.1], [0.9]])
+    }
+}

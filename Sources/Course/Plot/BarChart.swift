@@ -4,13 +4,18 @@
 ///
 /// A NaN or infinite value gets no bar, prints as "nan"/"inf" and is noted under the chart.
 public struct BarChart: PlotDisplay {
+    /// The name of each bar, top to bottom.
     public var labels: [String]
+    /// The length of each bar.
     public var values: [Double]
+    /// Shown above the chart when not empty.
     public var title: String
     /// Decimals of the value printed after each bar.
     public var decimals: Int
+    /// Columns of the text form.
     public var width: Int
 
+    /// A bar per (label, value) pair; extra labels or values are left out.
     public init(labels: [String], values: [Double], title: String = "", decimals: Int = 2, width: Int = 72) {
         (self.labels, self.values, self.title, self.decimals, self.width) = (labels, values, title, decimals, width)
     }
@@ -41,6 +46,7 @@ public struct BarChart: PlotDisplay {
         return (min(zero, end), max(zero, end))
     }
 
+    /// The chart as text, `width` columns wide.
     public var text: String {
         let width = max(XYChart.minimumWidth, self.width)
         var out: [String] = []
@@ -66,6 +72,7 @@ public struct BarChart: PlotDisplay {
         return out.joined(separator: "\n")
     }
 
+    /// The chart as an SVG document.
     public var svg: String {
         let W = 480.0
         let heading = SVGTitle(title, width: W - 20)

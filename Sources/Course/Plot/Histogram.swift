@@ -7,8 +7,11 @@ import Foundation
 /// Bin i covers [edges[i], edges[i+1]); the last bin also holds its right edge. NaN and
 /// infinite values are not counted, and a note says how many were left out.
 public struct Histogram: PlotDisplay {
+    /// The values counted.
     public var values: [Double]
+    /// The number of equal-width bins (at least 1).
     public var bins: Int
+    /// Shown above the plot when not empty.
     public var title: String
     /// What the values are, under the x axis.
     public var xLabel: String
@@ -19,6 +22,7 @@ public struct Histogram: PlotDisplay {
     /// Rows of the plotting area in the text form.
     public var height: Int
 
+    /// A histogram of `values` in `bins` bins.
     public init(_ values: [Double], bins: Int = 10, title: String = "", xLabel: String = "",
                 yLabel: String = "count", width: Int = 72, height: Int = 12) {
         (self.values, self.bins, self.title, self.xLabel, self.yLabel) = (values, max(1, bins), title, xLabel, yLabel)
@@ -60,6 +64,7 @@ public struct Histogram: PlotDisplay {
         return chart
     }
 
+    /// The histogram as text, `width` columns wide.
     public var text: String {
         let edges = self.edges, counts = self.counts
         return chart.text { canvas, cell in
@@ -76,6 +81,7 @@ public struct Histogram: PlotDisplay {
         }
     }
 
+    /// The histogram as an SVG document.
     public var svg: String {
         let edges = self.edges, counts = self.counts
         return chart.svg { doc, point in

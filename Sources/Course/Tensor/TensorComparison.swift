@@ -6,6 +6,8 @@ import WorkbookRuntime
 /// The shape is always `[rows, cols]`, so a 1×n row compares with `[[…]]`, not with a flat
 /// array: that keeps a row and a column from passing for each other.
 extension Tensor: ApproximatelyComparable {
+    /// `[rows, cols]`.
     public var comparisonShape: [Int] { [rows, cols] }
+    /// The entries, row by row.
     public var comparisonValues: [Double] { data }
 }
