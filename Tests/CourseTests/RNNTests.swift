@@ -29,7 +29,7 @@ import Testing
         // which is not *above* 3.
         let values = [0.75, 0.75, 0.75, 0.75, 0.5, 0.25]
         #expect(CumulativeSumTask().labels(for: values) == [0, 0, 0, 0, 1, 1])
-        #expect(LabelledSequence(values: values, labels: []).runningSums == [0.75, 1.5, 2.25, 3, 3.5, 3.75])
+        #expect(CumulativeSumTask().sequence(values).runningSums == [0.75, 1.5, 2.25, 3, 3.5, 3.75])
         #expect(CumulativeSumTask(threshold: 1).labels(for: values) == [0, 1, 1, 1, 1, 1])
     }
 }

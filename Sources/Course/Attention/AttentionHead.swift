@@ -9,8 +9,11 @@
 /// stored d_k×D so that q_t = W_Q x_t reads as written — the same map.) No biases, as in the
 /// notes.
 public final class AttentionHead: Module {
+    /// W_Q, D → d_k.
     public let query: Linear
+    /// W_K, D → d_k.
     public let key: Linear
+    /// W_V, D → d_v.
     public let value: Linear
 
     /// A head from D-dimensional tokens to d_v-dimensional outputs, with d_k-dimensional
@@ -32,8 +35,11 @@ public final class AttentionHead: Module {
         value = Linear(weight: valueWeight, bias: nil)
     }
 
+    /// D, the size of each input token.
     public var embeddingSize: Int { query.inputSize }
+    /// d_k, the size of queries and keys.
     public var keySize: Int { query.outputSize }
+    /// d_v, the size of values and of each output h_i.
     public var valueSize: Int { value.outputSize }
 
     /// H and the attention weights for the tokens in the rows of `x` (N×D). With `causal`,
@@ -48,5 +54,6 @@ public final class AttentionHead: Module {
         attend(x, causal: causal).outputs
     }
 
+    /// W_Q, W_K and W_V.
     public var parameters: [Tensor] { query.parameters + key.parameters + value.parameters }
 }

@@ -9,6 +9,7 @@ public struct AttentionResult {
     /// softmax(S), N×M: entry (i, j) is how much token i takes from token j.
     public let weights: Tensor
 
+    /// Pairs H with the weights softmax(S) that made it.
     public init(outputs: Tensor, weights: Tensor) {
         self.outputs = outputs
         self.weights = weights

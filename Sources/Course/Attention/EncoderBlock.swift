@@ -7,12 +7,18 @@
 /// Input and output are N×D, one token per row, so blocks stack. Pre-norm leaves a clean
 /// residual path from input to output, which makes deep stacks easier to train.
 public final class EncoderBlock: Module {
+    /// Where LayerNorm goes: after each residual sum (`post`) or before each sub-layer (`pre`).
     public enum NormPlacement: Sendable { case post, pre }
 
+    /// The multi-head self-attention sub-layer.
     public let attention: MultiHeadAttention
+    /// The FFN sub-layer.
     public let feedForward: PositionWiseFeedForward
+    /// The LayerNorm around the attention sub-layer.
     public let attentionNorm: LayerNorm
+    /// The LayerNorm around the FFN sub-layer.
     public let feedForwardNorm: LayerNorm
+    /// Post-norm or pre-norm.
     public let placement: NormPlacement
     /// Whether token i may attend only to tokens j ≤ i.
     public let causal: Bool
@@ -48,8 +54,10 @@ public final class EncoderBlock: Module {
         }
     }
 
+    /// The block's N×D output for the tokens in the rows of `x`.
     public func callAsFunction(_ x: Tensor) -> Tensor { forward(x).outputs }
 
+    /// Every weight of the attention, the FFN and both LayerNorms.
     public var parameters: [Tensor] {
         attention.parameters + feedForward.parameters + attentionNorm.parameters + feedForwardNorm.parameters
     }

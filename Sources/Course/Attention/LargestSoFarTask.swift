@@ -6,6 +6,14 @@ public struct PointerSequence: Sendable {
     /// For position i, the index of the position the model should point at.
     public let targets: [Int]
 
+    /// A sequence of your own; `LargestSoFarTask.targets(for:)` gives the task's targets.
+    /// There must be one target per value, each a position 0 ..< T.
+    public init(values: [Double], targets: [Int]) {
+        precondition(values.count == targets.count && targets.allSatisfy { values.indices.contains($0) },
+                     "PointerSequence: give one target per value, each a position 0..<\(values.count)")
+        (self.values, self.targets) = (values, targets)
+    }
+
     /// The inputs as a T×1 tensor, one token per row.
     public var inputs: Tensor { Tensor(column: values) }
     /// T.
@@ -24,8 +32,10 @@ public struct PointerSequence: Sendable {
 ///
 /// Values are uniform in [0, 1) and lengths uniform in `lengths`, so ties have probability 0.
 public struct LargestSoFarTask: Sendable {
+    /// The range sequence lengths T are drawn from, uniformly.
     public let lengths: ClosedRange<Int>
 
+    /// The task with sequences of 6 to 10 values unless you say otherwise.
     public init(lengths: ClosedRange<Int> = 6...10) {
         precondition(lengths.lowerBound >= 1, "LargestSoFarTask: sequences need at least one token")
         self.lengths = lengths

@@ -13,8 +13,10 @@ public final class LayerNorm: Module {
     public let gain: Tensor
     /// β, 1×D, starting at 0.
     public let shift: Tensor
+    /// ε, added to the variance before the square root.
     public let epsilon: Double
 
+    /// LayerNorm over D = `featureCount` features, with γ = 1 and β = 0 to start.
     public init(_ featureCount: Int, epsilon: Double = 1e-5) {
         gain = Tensor.ones(1, featureCount, requiresGrad: true)
         gain.label = "γ"
@@ -31,5 +33,6 @@ public final class LayerNorm: Module {
         return centred / sigma * gain + shift
     }
 
+    /// γ and β.
     public var parameters: [Tensor] { [gain, shift] }
 }

@@ -9,6 +9,7 @@
 /// `outputProjection` a final Linear(D → D), W_O, mixes the heads' outputs, as in the original
 /// Transformer.
 public final class MultiHeadAttention: Module {
+    /// The h heads, each D → d_k = d_v = D/h.
     public let heads: [AttentionHead]
     /// W_O, when asked for.
     public let output: Linear?
@@ -37,5 +38,6 @@ public final class MultiHeadAttention: Module {
         attend(x, causal: causal).outputs
     }
 
+    /// Every head's W_Q, W_K, W_V, then W_O when there is one.
     public var parameters: [Tensor] { heads.flatMap(\.parameters) + (output?.parameters ?? []) }
 }

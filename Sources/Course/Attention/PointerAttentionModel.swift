@@ -8,11 +8,14 @@
 ///
 /// Training minimises the cross-entropy of the pointer, −(1/T) Σᵢ log A_{i, target_i}.
 public final class PointerAttentionModel: Module {
+    /// W_e, b_e: each token's features → D.
     public let embedding: Linear
+    /// The causal encoder block.
     public let block: EncoderBlock
     /// The pointing head; only its queries and keys are used (its weights are the answer), so
     /// its W_V (d_v = 1) never receives a gradient.
     public let pointer: AttentionHead
+    /// D.
     public let embeddingSize: Int
 
     /// D-dimensional tokens, `heads` heads in the block, from `features` inputs per token.
@@ -68,5 +71,6 @@ public final class PointerAttentionModel: Module {
         return AttentionResult(outputs: weights, weights: weights).heatmap(tokens: labels, title: title)
     }
 
+    /// The embedding's, the block's and the pointer head's weights.
     public var parameters: [Tensor] { embedding.parameters + block.parameters + pointer.parameters }
 }

@@ -93,6 +93,7 @@ public final class Value {
 }
 
 extension Value: CustomStringConvertible {
+    /// `name(data: …, grad: …)`, for `print`.
     public var description: String {
         let name = label.isEmpty ? "Value" : label
         return "\(name)(data: \(shortText(data)), grad: \(shortText(grad)))"

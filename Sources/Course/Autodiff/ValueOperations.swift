@@ -96,9 +96,13 @@ extension Value {
 // Mixing in plain numbers on the right: the number becomes an unnamed leaf. (Only on the right:
 // every extra operator overload slows Swift's type checking of all arithmetic in a chapter.)
 extension Value {
+    /// a + b with b a constant: ∂/∂a = 1.
     public static func + (a: Value, b: Double) -> Value { a + Value(b) }
+    /// a − b with b a constant: ∂/∂a = 1.
     public static func - (a: Value, b: Double) -> Value { a - Value(b) }
+    /// a·b with b a constant: ∂/∂a = b.
     public static func * (a: Value, b: Double) -> Value { a * Value(b) }
+    /// a/b with b a constant: ∂/∂a = 1/b.
     public static func / (a: Value, b: Double) -> Value { a / Value(b) }
 }
 

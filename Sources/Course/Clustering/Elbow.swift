@@ -1,6 +1,8 @@
 /// One point of an elbow curve: the best k-means objective found with k clusters.
 public struct ElbowPoint: Sendable, Equatable {
+    /// The number of clusters K.
     public let k: Int
+    /// The lowest J = Σ_i ‖x_i − μ_{z_i}‖² found with K clusters.
     public let objective: Double
 }
 

@@ -34,7 +34,9 @@ public struct GaussianMixture: Sendable {
     let choleskyFactors: [[Double]]
     let logDeterminants: [Double]
 
+    /// K, the number of Gaussians.
     public var componentCount: Int { weights.count }
+    /// d, the dimension of the data.
     public var dimension: Int { means.first?.count ?? 0 }
 
     /// A mixture with given parameters; throws unless the weights are positive and sum to 1

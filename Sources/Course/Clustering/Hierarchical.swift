@@ -71,6 +71,7 @@ public func agglomerativeClustering(_ points: [[Double]], linkage: Linkage,
 /// The result of agglomerative clustering: the full merge history, from which any number of
 /// clusters can be read off.
 public struct HierarchicalClustering: Sendable, Equatable {
+    /// N, the number of points clustered.
     public let pointCount: Int
     /// The N − 1 merges in the order they happened (distances never decrease for these linkages).
     public let merges: [Merge]

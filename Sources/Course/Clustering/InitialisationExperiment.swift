@@ -1,8 +1,12 @@
 /// Summary of the objectives reached by many single k-means runs.
 public struct ObjectiveSummary: Sendable, Equatable {
+    /// How many runs were summarised.
     public let runs: Int
+    /// The mean final objective J over the runs.
     public let mean: Double
+    /// The lowest final J.
     public let best: Double
+    /// The highest final J: what an unlucky start costs.
     public let worst: Double
 
     init(_ objectives: [Double]) {
@@ -15,7 +19,9 @@ public struct ObjectiveSummary: Sendable, Equatable {
 
 /// Random-start Lloyd against k-means++ on the same data, one run of each per seed.
 public struct InitialisationComparison: Sendable, Equatable {
+    /// Lloyd from k data points chosen uniformly at random.
     public let randomPoints: ObjectiveSummary
+    /// Lloyd from k-means++ starts (each next centroid drawn with probability ∝ D(x)²).
     public let kMeansPlusPlus: ObjectiveSummary
 }
 

@@ -9,6 +9,7 @@ public struct Digits: Sendable {
     /// The digit each image shows, 0–9.
     public let labels: [Int]
 
+    /// The number of images (1,797 for the full set).
     public var count: Int { labels.count }
 
     /// Image i as 8 rows of 8 pixels.
@@ -45,9 +46,13 @@ public struct Digits: Sendable {
 
 /// A data file that could not be read, printed as `FILE:LINE: error: message`.
 public struct DatasetError: Error, Equatable, CustomStringConvertible {
+    /// The file that could not be read.
     public let path: String
+    /// Its 1-based line, when the problem is on one line.
     public let line: Int?
+    /// What is wrong there.
     public let message: String
+    /// `FILE:LINE: error: message`, the form editors and the workbook engine link to.
     public var description: String {
         "\(path)\(line.map { ":\($0)" } ?? ""): error: \(message)"
     }

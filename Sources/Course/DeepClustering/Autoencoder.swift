@@ -9,9 +9,13 @@
 public final class Autoencoder: Module {
     /// Input size, hidden sizes, code size.
     public let layerSizes: [Int]
+    /// The encoder's layers, input to code.
     public let encoderLayers: [Linear]
+    /// The decoder's layers, code to reconstruction.
     public let decoderLayers: [Linear]
 
+    /// An autoencoder whose encoder runs through `layerSizes` (input first, code last) and whose
+    /// decoder runs back through them; weights drawn from `rng`.
     public init(layerSizes: [Int], using rng: inout some RandomNumberGenerator) {
         precondition(layerSizes.count >= 2 && layerSizes.allSatisfy { $0 >= 1 },
                      "Autoencoder: give at least an input and a code size, all ≥ 1")
@@ -48,6 +52,7 @@ public final class Autoencoder: Module {
     /// The encoder's parameters only (DEC fine-tunes these and drops the decoder).
     public var encoderParameters: [Tensor] { encoderLayers.flatMap(\.parameters) }
 
+    /// Every weight of the encoder, then of the decoder.
     public var parameters: [Tensor] { encoderParameters + decoderLayers.flatMap(\.parameters) }
 
     /// Pretraining: minimise the reconstruction error (1/(n·D)) Σ_i ‖x_i − x̂_i‖² (mean squared

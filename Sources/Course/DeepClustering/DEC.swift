@@ -17,12 +17,17 @@
 /// Everything random (weights, minibatches, k-means starts) comes from the generator passed
 /// in, so a seed fixes the outcome. Scale the inputs first (the digits' 0–16 pixels by 1/16).
 public final class DEC {
+    /// k, the number of clusters.
     public let clusters: Int
+    /// The run's knobs; change them before `fit`.
     public var settings: DECSettings
+    /// The autoencoder; after `fit` its encoder is the one trained on KL(P‖Q).
     public let autoencoder: Autoencoder
     /// μ, one centroid per row (k × code size): a parameter, trained with the encoder.
     public let centroids: Tensor
 
+    /// A DEC model for k = `clusters` with an autoencoder of `layerSizes`, its weights and the
+    /// centroids drawn from `rng`.
     public init(clusters: Int, layerSizes: [Int] = [64, 128, 64, 10], settings: DECSettings = DECSettings(),
                 using rng: inout some RandomNumberGenerator) {
         precondition(clusters >= 1, "DEC: need at least one cluster")

@@ -6,7 +6,9 @@ public struct DECSettings: Sendable, Equatable {
 
     /// Phase 1, the autoencoder: passes over the data, minibatch size and Adam's step size.
     public var pretrainingEpochs: Int = 100
+    /// Images per minibatch in phase 1.
     public var pretrainingBatchSize: Int = 64
+    /// Adam's η in phase 1.
     public var pretrainingLearningRate: Double = 1e-3
 
     /// k-means on the codes, from this many k-means++ starts, keeping the best.
@@ -14,7 +16,9 @@ public struct DECSettings: Sendable, Equatable {
 
     /// Phase 2, clustering: SGD with momentum on the encoder and the centroids, as in the paper.
     public var batchSize: Int = 256
+    /// SGD's η in phase 2.
     public var learningRate: Double = 0.01
+    /// SGD's momentum μ in phase 2.
     public var momentum: Double = 0.9
     /// T: the target P is recomputed from the whole data set every T minibatch steps.
     public var targetUpdateInterval: Int = 140
@@ -27,5 +31,6 @@ public struct DECSettings: Sendable, Equatable {
     /// The weight λ of the balance term: the loss is KL(P‖Q) + λ·KL(G‖U). 0 turns it off.
     public var balanceWeight: Double = 0
 
+    /// The defaults above; set fields to change them.
     public init() {}
 }

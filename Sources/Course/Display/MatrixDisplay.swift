@@ -6,12 +6,18 @@
 ///
 /// With row or column labels it shows as a labelled grid instead (a confusion matrix, say).
 public struct MatrixDisplay: RichDisplay {
+    /// The rows of the matrix.
     public var values: [[Double]]
+    /// Digits after the decimal point.
     public var decimals: Int
+    /// Names of the rows; with column labels, they turn the display into a grid.
     public var rowLabels: [String]
+    /// Names of the columns.
     public var columnLabels: [String]
+    /// Shown above the matrix when not empty.
     public var title: String
 
+    /// A display of `values`, rows given as arrays.
     public init(_ values: [[Double]], decimals: Int = 4, rowLabels: [String] = [], columnLabels: [String] = [],
                 title: String = "") {
         (self.values, self.decimals, self.rowLabels, self.columnLabels, self.title) =
@@ -22,6 +28,7 @@ public struct MatrixDisplay: RichDisplay {
     private var labelled: Bool { !rowLabels.isEmpty || !columnLabels.isEmpty }
     private var columnCount: Int { values.map(\.count).max() ?? 0 }
 
+    /// The matrix as aligned text.
     public var text: String {
         var out: [String] = title.isEmpty ? [] : [title]
         let cells = formatted
@@ -43,6 +50,7 @@ public struct MatrixDisplay: RichDisplay {
         return out.joined(separator: "\n")
     }
 
+    /// The matrix as an HTML table, for the report.
     public var html: String {
         var out = "<table class=\"wb-matrix\">"
         if !title.isEmpty { out += "<caption>" + Markup.escape(title) + "</caption>" }

@@ -19,6 +19,7 @@ extension RichDisplay {
         Notebook.display(text: text, html: html)
     }
 
+    /// The text form, so `print(x)` shows what `x.show()` shows in a terminal.
     public var description: String { text }
 }
 

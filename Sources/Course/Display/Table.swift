@@ -5,11 +5,16 @@
 /// Cells that read as numbers are right-aligned, the rest left-aligned. The text form fits
 /// `width` by shortening the widest columns (cut cells end in "~"); the HTML keeps every cell.
 public struct Table: RichDisplay {
+    /// The column headings.
     public var header: [String]
+    /// The cells, row by row; short rows are padded with empty cells.
     public var rows: [[String]]
+    /// Shown above the table when not empty.
     public var title: String
+    /// Columns the text form may use.
     public var width: Int
 
+    /// A table of ready-made strings.
     public init(header: [String], rows: [[String]], title: String = "", width: Int = 72) {
         (self.header, self.rows, self.title, self.width) = (header, rows, title, width)
     }
@@ -53,6 +58,7 @@ public struct Table: RichDisplay {
         return widths
     }
 
+    /// The table as aligned text, at most `width` columns.
     public var text: String {
         let widths = columnWidths()
         let format = { (row: [String]) -> String in
@@ -70,6 +76,7 @@ public struct Table: RichDisplay {
         return out.joined(separator: "\n")
     }
 
+    /// The table as HTML, every cell whole.
     public var html: String {
         var out = "<table class=\"wb-table\">"
         if !title.isEmpty { out += "<caption>" + Markup.escape(title) + "</caption>" }

@@ -14,6 +14,7 @@ public struct ContingencyTable: Sendable, Equatable {
     /// N, the number of points.
     public let total: Int
 
+    /// Counts n_ij over the points. Throws when the labelings differ in length or are empty.
     public init(truth: [Int], predicted: [Int]) throws {
         guard truth.count == predicted.count else {
             throw ClusteringError("the labelings have different lengths: \(truth.count) true labels, \(predicted.count) predicted")

@@ -4,9 +4,13 @@
 /// Both start uniform in (−1/√in, 1/√in), PyTorch's default: the output's scale then does
 /// not grow with the number of inputs.
 public final class Linear: Module {
+    /// W, out×in: row o holds the weights into output o.
     public let weight: Tensor
+    /// b, 1×out, or nil for a layer without bias.
     public let bias: Tensor?
+    /// in, the features each input row has.
     public let inputSize: Int
+    /// out, the features each output row has.
     public let outputSize: Int
 
     /// A layer from `inputSize` features to `outputSize`, initialised from `rng`.
@@ -35,5 +39,6 @@ public final class Linear: Module {
         x.linear(weight: weight, bias: bias)
     }
 
+    /// W and b (when there is one).
     public var parameters: [Tensor] { bias.map { [weight, $0] } ?? [weight] }
 }

@@ -20,11 +20,15 @@ extension Optimizer {
 /// (PyTorch's form.) Momentum keeps a running direction, so steps grow along a consistent
 /// slope and noisy components cancel.
 public final class SGD: Optimizer {
+    /// The tensors it updates.
     public let parameters: [Tensor]
+    /// η, the step size; may be changed between steps (a schedule).
     public var learningRate: Double
+    /// μ; 0 is plain gradient descent.
     public let momentum: Double
     private var velocities: [[Double]]
 
+    /// SGD on `parameters` with step size η = `learningRate` and momentum μ.
     public init(_ parameters: [Tensor], learningRate: Double, momentum: Double = 0) {
         self.parameters = parameters
         self.learningRate = learningRate
@@ -32,6 +36,7 @@ public final class SGD: Optimizer {
         velocities = parameters.map { [Double](repeating: 0, count: $0.count) }
     }
 
+    /// One update, w ← w − η·v (v = ∂E/∂w without momentum), for every parameter with a gradient.
     public func step() {
         for (index, p) in parameters.enumerated() where !p.gradStorage.isEmpty {
             let g = p.gradStorage
@@ -57,13 +62,17 @@ public final class SGD: Optimizer {
 /// about η in every direction whatever the gradient's scale. The hats undo the bias of
 /// starting m and v at zero.
 public final class Adam: Optimizer {
+    /// The tensors it updates.
     public let parameters: [Tensor]
+    /// η, the step size; may be changed between steps (a schedule).
     public var learningRate: Double
+    /// β₁ and β₂, the decay rates of m and v, and ε, which keeps the division finite.
     public let beta1: Double, beta2: Double, epsilon: Double
     private var firstMoments: [[Double]]
     private var secondMoments: [[Double]]
     private var stepCount = 0
 
+    /// Adam on `parameters` with the paper's defaults: η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸.
     public init(_ parameters: [Tensor], learningRate: Double = 0.001,
                 beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) {
         self.parameters = parameters
@@ -75,6 +84,7 @@ public final class Adam: Optimizer {
         secondMoments = firstMoments
     }
 
+    /// One Adam update of every parameter with a gradient, as above.
     public func step() {
         stepCount += 1
         let correction1 = 1 - pow(beta1, Double(stepCount))

@@ -18,7 +18,9 @@ public enum ProgressStyle: Sendable {
 /// current loss. When standard error is a file or pipe, redrawing would leave a mess, so it
 /// writes a plain line every tenth of the way instead. Standard output stays clean for results.
 public final class ProgressReporter {
+    /// The number of steps the run will take.
     public let total: Int
+    /// What is being run, printed at the start of each line.
     public let label: String
     private let style: ProgressStyle
     private let write: (String) -> Void
@@ -68,6 +70,7 @@ public final class ProgressReporter {
         }
     }
 
+    /// The default destination: standard error, flushed at once so a redrawn bar shows.
     public static func writeToStandardError(_ text: String) {
         fputs(text, stderr)
         fflush(stderr)

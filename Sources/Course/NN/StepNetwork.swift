@@ -8,6 +8,7 @@
 /// The step function has zero derivative almost everywhere, which is why trained networks
 /// use smooth activations such as the sigmoid instead.
 public struct StepNetwork: Sendable {
+    /// w_ij is the weight from unit i to unit j (inputs 1, 2; hidden 3, 4; output 5).
     public var w13: Double, w23: Double, w14: Double, w24: Double, w35: Double, w45: Double
 
     /// The lecture's weights: w₁₃ = 2, w₂₃ = −3, w₁₄ = 1, w₂₄ = 4, w₃₅ = 2, w₄₅ = −1.
@@ -19,6 +20,7 @@ public struct StepNetwork: Sendable {
 
     /// Every intermediate quantity of one forward pass.
     public struct Trace: Equatable, Sendable {
+        /// Weighted sums a_j, hidden outputs h_j = f(a_j) and the output y = f(a₅).
         public let a3: Double, a4: Double, h3: Double, h4: Double, a5: Double, y: Double
     }
 

@@ -1,5 +1,6 @@
 /// What `train` returns: the mean loss of every epoch, in order (for a loss-curve plot).
 public struct TrainingHistory: Sendable {
+    /// The mean loss of each epoch, first epoch first.
     public var epochLosses: [Double] = []
     /// The last epoch's mean loss.
     public var finalLoss: Double? { epochLosses.last }

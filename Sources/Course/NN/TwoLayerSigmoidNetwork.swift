@@ -9,9 +9,12 @@
 /// (`chainRuleGradients`), automatic differentiation with `Value` (`autodiffGradients`), and
 /// central differences (`numericalGradients`).
 public struct TwoLayerSigmoidNetwork: Sendable {
+    /// θ⁽¹⁾, hidden × input: θ⁽¹⁾[j][i] connects input i to hidden unit j.
     public var theta1: [[Double]]
+    /// θ⁽²⁾, output × hidden: θ⁽²⁾[k][j] connects hidden unit j to output k.
     public var theta2: [[Double]]
 
+    /// A network with the given weights.
     public init(theta1: [[Double]], theta2: [[Double]]) {
         self.theta1 = theta1
         self.theta2 = theta2
@@ -22,12 +25,16 @@ public struct TwoLayerSigmoidNetwork: Sendable {
     public static let example = TwoLayerSigmoidNetwork(
         theta1: [[0.5, -0.3], [0.8, 0.2]],
         theta2: [[1.0, -0.7], [0.4, 0.9]])
+    /// x for `example`.
     public static let exampleInput: [Double] = [1.0, 0.5]
+    /// y for `example`.
     public static let exampleTarget: [Double] = [1.0, 0.0]
 
     /// The gradient of J with respect to every weight, shaped like the weights.
     public struct Gradients: Sendable {
+        /// θ⁽¹⁾, hidden × input: θ⁽¹⁾[j][i] connects input i to hidden unit j.
         public var theta1: [[Double]]
+        /// θ⁽²⁾, output × hidden: θ⁽²⁾[k][j] connects hidden unit j to output k.
         public var theta2: [[Double]]
         /// All entries, θ⁽¹⁾ row by row then θ⁽²⁾ row by row.
         public var flattened: [Double] { theta1.flatMap { $0 } + theta2.flatMap { $0 } }

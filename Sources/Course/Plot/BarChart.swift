@@ -4,13 +4,18 @@
 ///
 /// A NaN or infinite value gets no bar, prints as "nan"/"inf" and is noted under the chart.
 public struct BarChart: PlotDisplay {
+    /// The name of each bar, top to bottom.
     public var labels: [String]
+    /// The length of each bar.
     public var values: [Double]
+    /// Shown above the chart when not empty.
     public var title: String
     /// Decimals of the value printed after each bar.
     public var decimals: Int
+    /// Columns of the text form.
     public var width: Int
 
+    /// A bar per (label, value) pair; extra labels or values are left out.
     public init(labels: [String], values: [Double], title: String = "", decimals: Int = 2, width: Int = 72) {
         (self.labels, self.values, self.title, self.decimals, self.width) = (labels, values, title, decimals, width)
     }
@@ -41,6 +46,7 @@ public struct BarChart: PlotDisplay {
         return (min(zero, end), max(zero, end))
     }
 
+    /// The chart as text, `width` columns wide.
     public var text: String {
         let width = max(XYChart.minimumWidth, self.width)
         var out: [String] = []
@@ -66,9 +72,11 @@ public struct BarChart: PlotDisplay {
         return out.joined(separator: "\n")
     }
 
+    /// The chart as an SVG document.
     public var svg: String {
         let W = 480.0
-        let top = title.isEmpty ? 14.0 : 40.0
+        let heading = SVGTitle(title, width: W - 20)
+        let top = (title.isEmpty ? 14.0 : 40.0) + heading.extraHeight
         let names = labels.prefix(count).map { TextLayout.clip($0, 20) }
         let left: Double = 16 + (names.map { SVGDocument.estimatedWidth($0, size: 13) }.max() ?? 0.0)
         let right: Double = W - 64
@@ -76,7 +84,7 @@ public struct BarChart: PlotDisplay {
         let notes = self.notes
         let height: Double = top + max(1.0, Double(count)) * rowHeight + 16.0 + Double(notes.count) * 16.0
         var doc = SVGDocument(width: W, height: height, title: title.isEmpty ? "bar chart" : title)
-        if !title.isEmpty { doc.text(SVGDocument.fitted(title, width: W - 20, size: 16), x: W / 2, y: 24, anchor: "middle", size: 16, bold: true) }
+        heading.draw(&doc, centreX: W / 2)
         guard count > 0 else {
             doc.text("no data", x: W / 2, y: top + 16, anchor: "middle", size: 13, fill: "#666666")
             return doc.rendered

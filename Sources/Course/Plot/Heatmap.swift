@@ -7,9 +7,13 @@
 /// printed underneath. SVG: viridis colours with a colour bar and, when cells are large enough,
 /// the value in each cell. NaN or infinite cells show as `?` and are noted.
 public struct Heatmap: PlotDisplay {
+    /// The matrix, row by row.
     public var values: [[Double]]
+    /// Names of the rows (row numbers when missing).
     public var rowLabels: [String]
+    /// Names of the columns (column numbers when missing).
     public var columnLabels: [String]
+    /// Shown above the map when not empty.
     public var title: String
     /// Fixed colour scale (say 0...1 for probabilities); the data's min…max when nil.
     public var range: ClosedRange<Double>?
@@ -17,9 +21,12 @@ public struct Heatmap: PlotDisplay {
     public var ramp: String
     /// Decimals for the scale and the values in the SVG cells.
     public var decimals: Int
+    /// Whether the SVG writes each value in its cell (when the cells are large enough).
     public var showValues: Bool
+    /// Columns of the text form.
     public var width: Int
 
+    /// A heatmap of `values`, rows given as arrays.
     public init(_ values: [[Double]], rowLabels: [String] = [], columnLabels: [String] = [], title: String = "",
                 range: ClosedRange<Double>? = nil, ramp: String = " .:-=+*#%@", decimals: Int = 2,
                 showValues: Bool = true, width: Int = 72) {
@@ -75,6 +82,8 @@ public struct Heatmap: PlotDisplay {
         "scale: min " + NumberFormat.fixed(scale.min, decimals) + " [" + ramp + "] max " + NumberFormat.fixed(scale.max, decimals)
     }
 
+    /// The map as ramp characters with a scale.
     public var text: String { HeatmapText(map: self).render() }
+    /// The map as an SVG document with a colour bar.
     public var svg: String { HeatmapSVG(map: self).render() }
 }

@@ -4,11 +4,12 @@ struct HeatmapSVG {
 
     func render() -> String {
         let maxWidth = 480.0
-        let top = map.title.isEmpty ? 12.0 : 38.0
+        let heading = SVGTitle(map.title, width: maxWidth - 20)
+        let top = (map.title.isEmpty ? 12.0 : 38.0) + heading.extraHeight
         let rows = map.rowCount, columns = map.columnCount
         guard rows > 0, columns > 0 else {
             var doc = SVGDocument(width: maxWidth, height: top + 50, title: map.title.isEmpty ? "heatmap" : map.title)
-            drawTitle(&doc, width: maxWidth)
+            heading.draw(&doc, centreX: maxWidth / 2)
             doc.text("no data", x: maxWidth / 2, y: top + 30, anchor: "middle", size: 13, fill: "#666666")
             return doc.rendered
         }
@@ -24,10 +25,10 @@ struct HeatmapSVG {
         let notes = map.notes
         let height: Double = gridBottom + 34.0 + Double(notes.count) * 16.0
         // As wide as the grid needs (and the title), so a small matrix is not stretched.
-        let titleWidth: Double = SVGDocument.estimatedWidth(SVGDocument.fitted(map.title, width: maxWidth - 20, size: 16), size: 16) + 20
+        let titleWidth: Double = heading.width + 20
         let W: Double = min(maxWidth, max(titleWidth, left + cell * Double(columns) + barRoom))
         var doc = SVGDocument(width: W, height: height, title: map.title.isEmpty ? "heatmap" : map.title)
-        drawTitle(&doc, width: W)
+        heading.draw(&doc, centreX: W / 2)
 
         for (c, name) in columnNames.enumerated() {
             let x: Double = left + (Double(c) + 0.5) * cell
@@ -64,12 +65,6 @@ struct HeatmapSVG {
             noteY += 16
         }
         return doc.rendered
-    }
-
-    private func drawTitle(_ doc: inout SVGDocument, width: Double) {
-        if !map.title.isEmpty {
-            doc.text(SVGDocument.fitted(map.title, width: width - 20, size: 16), x: width / 2, y: 24, anchor: "middle", size: 16, bold: true)
-        }
     }
 
     /// A vertical bar of 20 colour steps (rects, not a gradient, so no ids are needed and

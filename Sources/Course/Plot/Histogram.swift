@@ -7,16 +7,25 @@ import Foundation
 /// Bin i covers [edges[i], edges[i+1]); the last bin also holds its right edge. NaN and
 /// infinite values are not counted, and a note says how many were left out.
 public struct Histogram: PlotDisplay {
+    /// The values counted.
     public var values: [Double]
+    /// The number of equal-width bins (at least 1).
     public var bins: Int
+    /// Shown above the plot when not empty.
     public var title: String
+    /// What the values are, under the x axis.
     public var xLabel: String
+    /// What is counted, beside the y axis ("count" unless you say otherwise).
+    public var yLabel: String
+    /// Columns of the text form.
     public var width: Int
+    /// Rows of the plotting area in the text form.
     public var height: Int
 
+    /// A histogram of `values` in `bins` bins.
     public init(_ values: [Double], bins: Int = 10, title: String = "", xLabel: String = "",
-                width: Int = 72, height: Int = 12) {
-        (self.values, self.bins, self.title, self.xLabel) = (values, max(1, bins), title, xLabel)
+                yLabel: String = "count", width: Int = 72, height: Int = 12) {
+        (self.values, self.bins, self.title, self.xLabel, self.yLabel) = (values, max(1, bins), title, xLabel, yLabel)
         (self.width, self.height) = (width, height)
     }
 
@@ -44,7 +53,7 @@ public struct Histogram: PlotDisplay {
     }
 
     private var chart: XYChart {
-        var chart = XYChart(title: title, xLabel: xLabel, yLabel: "count", width: width, height: height)
+        var chart = XYChart(title: title, xLabel: xLabel, yLabel: yLabel, width: width, height: height)
         let edges = self.edges
         if let first = edges.first, let last = edges.last {
             chart.xs = [first, last]
@@ -55,6 +64,7 @@ public struct Histogram: PlotDisplay {
         return chart
     }
 
+    /// The histogram as text, `width` columns wide.
     public var text: String {
         let edges = self.edges, counts = self.counts
         return chart.text { canvas, cell in
@@ -71,6 +81,7 @@ public struct Histogram: PlotDisplay {
         }
     }
 
+    /// The histogram as an SVG document.
     public var svg: String {
         let edges = self.edges, counts = self.counts
         return chart.svg { doc, point in

@@ -1,7 +1,10 @@
 /// One named series of a line plot.
 public struct LineSeries {
+    /// The name in the legend.
     public var name: String
+    /// x of each point.
     public var x: [Double]
+    /// y of each point.
     public var y: [Double]
 
     /// A series against its index: x = 0, 1, 2, …
@@ -25,9 +28,13 @@ public struct LineSeries {
 /// Points that are NaN or infinite (or not positive, on a log axis) are skipped, the line
 /// breaks there, and a note under the plot says how many were skipped.
 public struct LinePlot: PlotDisplay {
+    /// The lines, drawn in order; series i gets `Palette.glyph(i)` and colour i.
     public var series: [LineSeries]
+    /// Shown above the plot when not empty.
     public var title: String
+    /// Names the x axis, under its right end (text) or centred under it (SVG); none when empty.
     public var xLabel: String
+    /// Names the y axis, above it (text) or rotated beside it (SVG); none when empty.
     public var yLabel: String
     /// Plot y on a log₁₀ axis (loss curves spanning several decades).
     public var logY: Bool
@@ -36,6 +43,7 @@ public struct LinePlot: PlotDisplay {
     /// Rows of the plotting area in the text form.
     public var height: Int
 
+    /// A plot of `series`; add more with `add`.
     public init(_ series: [LineSeries] = [], title: String = "", xLabel: String = "", yLabel: String = "",
                 logY: Bool = false, width: Int = 72, height: Int = 15) {
         self.series = series
@@ -83,6 +91,7 @@ public struct LinePlot: PlotDisplay {
         return chart
     }
 
+    /// The plot as text, `width` columns wide.
     public var text: String {
         let runs = self.runs
         return chart.text { canvas, cell in
@@ -100,6 +109,7 @@ public struct LinePlot: PlotDisplay {
         }
     }
 
+    /// The plot as an SVG document.
     public var svg: String {
         let runs = self.runs
         return chart.svg { doc, point in

@@ -17,8 +17,10 @@ public func plot(lines: [String: [Double]], title: String = "", xLabel: String =
 }
 
 /// Shows a scatter plot of points coloured by cluster, with centroids marked.
-public func plot(points: [[Double]], clusters: [Int]? = nil, centroids: [[Double]] = [], title: String = "") {
-    ScatterPlot(points: points, clusters: clusters, centroids: centroids, title: title).show()
+public func plot(points: [[Double]], clusters: [Int]? = nil, centroids: [[Double]] = [], title: String = "",
+                 xLabel: String = "", yLabel: String = "") {
+    ScatterPlot(points: points, clusters: clusters, centroids: centroids, title: title, xLabel: xLabel,
+                yLabel: yLabel).show()
 }
 
 /// Shows a heatmap of a matrix.
@@ -28,6 +30,7 @@ public func plot(heatmap values: [[Double]], rowLabels: [String] = [], columnLab
 }
 
 /// Shows a histogram.
-public func plot(histogram values: [Double], bins: Int = 10, title: String = "") {
-    Histogram(values, bins: bins, title: title).show()
+public func plot(histogram values: [Double], bins: Int = 10, title: String = "", xLabel: String = "",
+                 yLabel: String = "count") {
+    Histogram(values, bins: bins, title: title, xLabel: xLabel, yLabel: yLabel).show()
 }

@@ -10,18 +10,26 @@
 /// `@` in text and a large cross in cluster c's colour in SVG. Points with a NaN or infinite
 /// coordinate are skipped, with a note.
 public struct ScatterPlot: PlotDisplay {
+    /// The points, (x, y) each.
     public var points: [(x: Double, y: Double)]
     /// Cluster of each point, or nil for a single group.
     public var clusters: [Int]?
+    /// Centroid c is drawn as `@` (text) or a cross in cluster c's colour (SVG).
     public var centroids: [(x: Double, y: Double)]
     /// Legend names by cluster number; "cluster c" when missing.
     public var clusterNames: [String]
+    /// Shown above the plot when not empty.
     public var title: String
+    /// Names the x axis, under its right end (text) or centred under it (SVG); none when empty.
     public var xLabel: String
+    /// Names the y axis, above it (text) or rotated beside it (SVG); none when empty.
     public var yLabel: String
+    /// Columns of the text form (at least 24).
     public var width: Int
+    /// Rows of the plotting area in the text form.
     public var height: Int
 
+    /// Points as (x, y) pairs, optionally with a cluster number each and centroids.
     public init(points: [(Double, Double)], clusters: [Int]? = nil, centroids: [(Double, Double)] = [],
                 clusterNames: [String] = [], title: String = "", xLabel: String = "", yLabel: String = "",
                 width: Int = 72, height: Int = 20) {
@@ -73,6 +81,7 @@ public struct ScatterPlot: PlotDisplay {
         return chart
     }
 
+    /// The plot as text, `width` columns wide.
     public var text: String {
         chart.text { canvas, cell in
             for (index, p) in points.enumerated() where Self.finite(p) {
@@ -87,6 +96,7 @@ public struct ScatterPlot: PlotDisplay {
         }
     }
 
+    /// The plot as an SVG document.
     public var svg: String {
         chart.svg { doc, map in
             for (index, p) in points.enumerated() where Self.finite(p) {

@@ -110,7 +110,8 @@ struct XYChart {
     /// Renders the frame; `draw` marks the data, given a point in SVG space for each (x, y).
     func svg(draw: (inout SVGDocument, (Double, Double) -> (Double, Double)) -> Void) -> String {
         let W = Self.svgWidth
-        let top = title.isEmpty ? 16.0 : 38.0
+        let heading = SVGTitle(title, width: W - 20)
+        let top = (title.isEmpty ? 16.0 : 38.0) + heading.extraHeight
         let xScale = self.xScale, yScale = self.yScale
         let yLabelRoom = yLabel.isEmpty ? 0.0 : 20.0
         let widestTick: Double = yScale.labels.map { SVGDocument.estimatedWidth($0, size: 12) }.max() ?? 0.0
@@ -124,9 +125,7 @@ struct XYChart {
         let legendTop: Double = y + 8
         y = legendTop + Double(legendRows.count) * 20.0 + Double(notes.count) * 16.0 + 8.0
         var doc = SVGDocument(width: W, height: y, title: title.isEmpty ? "plot" : title)
-        if !title.isEmpty {
-            doc.text(SVGDocument.fitted(title, width: W - 20, size: 16), x: W / 2, y: 24, anchor: "middle", size: 16, bold: true)
-        }
+        heading.draw(&doc, centreX: W / 2)
         if isEmpty {
             doc.text("no data", x: W / 2, y: plotTop + 34, anchor: "middle", size: 13, fill: "#666666")
         } else {

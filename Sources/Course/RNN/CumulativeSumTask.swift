@@ -5,6 +5,15 @@ public struct LabelledSequence: Sendable {
     /// The label of every step, 0 or 1.
     public let labels: [Double]
 
+    /// A sequence of your own, e.g. `LabelledSequence(values: [0.9, 0.8, 0.7], labels: [0, 0, 0])`;
+    /// `CumulativeSumTask().sequence(values)` fills in the task's labels for you.
+    /// There must be one label per value.
+    public init(values: [Double], labels: [Double]) {
+        precondition(values.count == labels.count,
+                     "LabelledSequence: \(values.count) values but \(labels.count) labels; give one label per step")
+        (self.values, self.labels) = (values, labels)
+    }
+
     /// The inputs as a T×1 tensor, one time step per row.
     public var inputs: Tensor { Tensor(column: values) }
     /// The labels as a T×1 tensor.
@@ -26,9 +35,12 @@ public struct LabelledSequence: Sendable {
 /// hidden state h_t = f(h_{t−1}, x_t) has to carry; the mean of a U(0, 1) value is ½, so the
 /// sum crosses 3 after about six steps and both labels are common.
 public struct CumulativeSumTask: Sendable {
+    /// A step is labelled 1 once the running sum is above this (3 in the notes).
     public let threshold: Double
+    /// The range sequence lengths are drawn from, uniformly (5…15 in the notes).
     public let lengths: ClosedRange<Int>
 
+    /// The task with the notes' settings unless you pass others.
     public init(threshold: Double = 3, lengths: ClosedRange<Int> = 5...15) {
         self.threshold = threshold
         self.lengths = lengths
@@ -39,6 +51,12 @@ public struct CumulativeSumTask: Sendable {
         let length = uniformInt(lengths, using: &rng)
         let values = uniformArray(length, using: &rng)
         return LabelledSequence(values: values, labels: labels(for: values))
+    }
+
+    /// `values` as a sequence of this task, labelled by `labels(for:)`: for trying a model on
+    /// inputs you choose.
+    public func sequence(_ values: [Double]) -> LabelledSequence {
+        LabelledSequence(values: values, labels: labels(for: values))
     }
 
     /// The label of every step: 1 where x₁ + … + x_j > threshold, else 0.

@@ -15,8 +15,11 @@ public final class ElmanRNN: SequenceModel {
     /// What is applied to the new hidden state.
     public enum Activation: Sendable { case identity, tanh }
 
+    /// Features per step (1 for the cumulative-sum task).
     public let inputSize: Int
+    /// The size of h_t (4 in the notes).
     public let hiddenSize: Int
+    /// f in h_t = f(W_h [x_t, h_{t−1}] + b_h).
     public let activation: Activation
     /// [x_t, h_{t−1}] → h_t.
     public let hiddenLayer: Linear
@@ -52,5 +55,6 @@ public final class ElmanRNN: SequenceModel {
         outputLayer(hiddenStates(inputs))
     }
 
+    /// W_h, b_h, W_y and b_y.
     public var parameters: [Tensor] { hiddenLayer.parameters + outputLayer.parameters }
 }

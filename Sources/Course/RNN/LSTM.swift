@@ -12,13 +12,16 @@
 /// with h₀ = c₀ = 0. In the discussion's CNN+LSTM video classifier, x_t would be the CNN's
 /// features of frame t.
 public final class LSTM: SequenceModel {
+    /// Features per step x_t.
     public let inputSize: Int
+    /// The size of h_t and of the cell state c_t.
     public let hiddenSize: Int
     /// [x_t, h_{t−1}] → the four gates' pre-activations, side by side.
     public let gateLayer: Linear
     /// h_t → z_t.
     public let outputLayer: Linear
 
+    /// An LSTM with h₀ = c₀ = 0 and PyTorch-style uniform weights drawn from `rng`.
     public init(inputSize: Int = 1, hiddenSize: Int = 4, using rng: inout some RandomNumberGenerator) {
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
@@ -46,9 +49,11 @@ public final class LSTM: SequenceModel {
         return Tensor.concatRows(states)
     }
 
+    /// z_t = W_y h_t + b_y for every row x_t of `inputs` (T×inputSize), as a T×1 tensor.
     public func logits(_ inputs: Tensor) -> Tensor {
         outputLayer(hiddenStates(inputs))
     }
 
+    /// W, b of the gates and W_y, b_y.
     public var parameters: [Tensor] { gateLayer.parameters + outputLayer.parameters }
 }

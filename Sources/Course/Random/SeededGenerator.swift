@@ -16,6 +16,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// The seed this generator started from, kept so results can report it.
     public let seed: UInt64
 
+    /// A generator whose whole stream is fixed by `seed`.
     public init(seed: UInt64) {
         self.seed = seed
         var splitMix = seed
@@ -42,6 +43,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         (x << k) | (x >> (64 - k))
     }
 
+    /// The next 64 random bits (xoshiro256**: a scrambled output of the state, then one step of
+    /// the state's linear recurrence).
     public mutating func next() -> UInt64 {
         let result = Self.rotateLeft(s1 &* 5, 7) &* 9
         let t = s1 << 17

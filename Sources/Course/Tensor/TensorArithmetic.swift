@@ -104,13 +104,17 @@ extension Tensor {
 
     // A plain number on the right acts on every entry. (Only on the right: every extra operator
     // overload slows Swift's type checking of all arithmetic in a program that imports Course.)
+    /// a + s entry by entry;  derivative 1.
     public static func + (a: Tensor, s: Double) -> Tensor {
         elementwise(a, op: "+ \(s)", { $0 + s }, derivative: { _, _ in 1 })
     }
+    /// a − s entry by entry;  derivative 1.
     public static func - (a: Tensor, s: Double) -> Tensor { a + (-s) }
+    /// a·s entry by entry;  derivative s.
     public static func * (a: Tensor, s: Double) -> Tensor {
         elementwise(a, op: "* \(s)", { $0 * s }, derivative: { _, _ in s })
     }
+    /// a/s entry by entry;  derivative 1/s.
     public static func / (a: Tensor, s: Double) -> Tensor {
         elementwise(a, op: "/ \(s)", { $0 / s }, derivative: { _, _ in 1 / s })
     }
