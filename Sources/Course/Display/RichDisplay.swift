@@ -30,9 +30,9 @@ public protocol PlotDisplay: RichDisplay {
 }
 
 extension PlotDisplay {
-    /// The SVG, with the text form one click away.
+    /// The SVG alone: the report puts the text form (sent beside it) one click away under
+    /// every display, so adding it here too would show it twice.
     public var html: String {
-        "<figure class=\"wb-plot\">" + svg
-            + "<details><summary>text</summary><pre>" + Markup.escape(text) + "</pre></details></figure>"
+        "<figure class=\"wb-plot\">" + svg + "</figure>"
     }
 }
