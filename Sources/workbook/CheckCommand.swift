@@ -33,7 +33,7 @@ struct CheckCommand: ParsableCommand {
               workbook check                                  # the instructor's solutions
               workbook check --student Chapters/04-kmeans.md  # your own answers
               workbook check --format github --junit report.xml
-              workbook check --update Chapters/04-kmeans.md   # regenerate its ```output blocks
+              workbook check --update Chapters/04-kmeans.md   # rewrite its output blocks
 
             Exit status: 0 everything passed; 1 an exercise, an expected output or a cell \
             failed; 2 bad input or usage.
