@@ -17,11 +17,12 @@ struct BuildCommand: ParsableCommand {
 
             Examples:
               workbook build                          # Chapters/ → Output/
-              workbook build Chapters/02-backprop.md  # one chapter
+              workbook build Chapters/01-backprop.md  # one chapter
               workbook build --no-cache --jobs 1      # run everything again, one at a time
+              workbook build --student -o /tmp/mine   # run the exercise blocks, as a student would
 
             Exit status: 0 every cell ran as expected; 1 a chapter failed to compile, crashed, \
-            timed out or failed a check; 2 bad input or usage.
+            timed out or failed a check; 2 bad input (FILE:LINE: error: …, nothing written) or usage.
             """
     )
 

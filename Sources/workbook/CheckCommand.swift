@@ -9,6 +9,13 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Run chapters and grade their exercises and expected outputs.",
         discussion: """
+            Blocks, all sharing the exercise's id:
+              ```swift exercise id=ID           the student's starting code
+              ```swift solution id=ID           the reference answer (removed by `release`)
+              ```swift check id=ID points=N     expect(ok, "why"), expectEqual(a, b),
+                                                expectClose(a, b, tolerance: 1e-9)
+              ```swift check id=ID hidden       graded, but left out of the student edition
+
             Each exercise passes when every one of its checks ran and every expectation held; \
             its points are those of the checks that passed. Every ```output block is compared \
             with what its cell printed: exactly, after trailing whitespace; numbers within \
@@ -24,8 +31,9 @@ struct CheckCommand: ParsableCommand {
 
             Examples:
               workbook check                                  # the instructor's solutions
-              workbook check --student Chapters/01-intro.md   # your own answers
+              workbook check --student Chapters/04-kmeans.md  # your own answers
               workbook check --format github --junit report.xml
+              workbook check --update Chapters/04-kmeans.md   # rewrite its output blocks
 
             Exit status: 0 everything passed; 1 an exercise, an expected output or a cell \
             failed; 2 bad input or usage.

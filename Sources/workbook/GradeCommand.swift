@@ -16,8 +16,13 @@ struct GradeCommand: ParsableCommand {
             that crashes, runs past --timeout or does not compile scores 0 with its message, \
             and the student's other exercises are still graded.
 
-            Example:
+            The CSV has one row per student, chapter and exercise: \
+            student,chapter,exercise,points,max_points,passed,message. A summary of each \
+            student's total is printed.
+
+            Examples:
               workbook grade Submissions --output grades.csv --timeout 20
+              workbook grade Submissions --course Instructor/Chapters -o grades.csv --jobs 2
 
             Exit status: 0 the grades were written; 2 bad input or usage.
             """

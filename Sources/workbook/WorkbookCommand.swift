@@ -14,11 +14,34 @@ struct WorkbookCommand: ParsableCommand {
             run in order as one Swift program against the course library, so a `let` in one \
             cell is visible in every later cell. `workbook` alone means `workbook build`.
 
+            CHAPTER FORMAT
+              ```swift ATTRIBUTES   a cell; attributes, space-separated:
+                hide                runs; its source is not shown
+                skip                shown; neither compiled nor run
+                compile-fail        must not compile; its diagnostics are its output
+                timeout=S           seconds this cell may run
+                exercise, solution, check, id=ID, points=N, hidden
+                                    exercises (see `workbook help check`)
+              ```output             right after a cell: its expected output
+              `{swift} expr`        in prose: the value the chapter computed
+              $…$ and $$…$$         math, rendered with KaTeX
+            Cells and ```output blocks must be top-level blocks: one inside a list or a \
+            block quote is an error, as it would never run. Give a listing that is not run \
+            another info string, such as ```text.
+
+            EXAMPLES
+              workbook                              # build Chapters/ into Output/
+              workbook run Chapters/01-backprop.md  # one chapter, in the terminal
+              workbook check                        # do the solutions pass their checks?
+              workbook release --output Student/Chapters
+              workbook grade Submissions --output grades.csv
+
             EXIT STATUS
               0  every cell ran as expected
               1  a chapter failed to compile, crashed, timed out or failed a check
               2  bad input (missing path, not UTF-8, unknown cell attribute, unterminated
-                 fence, duplicate id) or bad usage; nothing is written
+                 fence, duplicate id, a cell inside a list or quote) or bad usage; nothing
+                 is written. Each is reported as FILE:LINE: error: …
             """,
         subcommands: [BuildCommand.self, RunCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self],
         defaultSubcommand: BuildCommand.self

@@ -90,6 +90,30 @@ import Testing
         #expect(help.stdout.contains("run"))
     }
 
+    @Test func everyHelpTextTeachesWithAnExampleAndItsExitStatus() throws {
+        let folder = try makeScratchFolder([:])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let root = try workbook(["--help"], in: folder).stdout
+        #expect(root.contains("CHAPTER FORMAT") && root.contains("must be top-level blocks"))
+        for command in ["build", "run", "check", "release", "grade"] {
+            let help = try workbook(["help", command], in: folder)
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("  workbook \(command) "), "no example in `workbook help \(command)`")
+            #expect(help.stdout.contains("Exit status: 0"), "no exit status in `workbook help \(command)`")
+            // Examples name chapters that exist, so they can be pasted as they are.
+            for chapter in help.stdout.matches(of: #/Chapters\/[0-9][^ \n]*\.md/#) {
+                #expect(Self.courseChapters.contains(String(chapter.output)), "\(chapter.output) does not exist")
+            }
+        }
+    }
+
+    static let courseChapters: Set<String> = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path + "/Chapters")) ?? []
+        return Set(names.map { "Chapters/" + $0 })
+    }()
+
     @Test func bareWorkbookBuildsChaptersIntoOutputFromAnyFolder() throws {
         let folder = try makeScratchFolder(["Chapters/01-sums.md": SampleChapters.passing])
         defer { try? FileManager.default.removeItem(atPath: folder) }

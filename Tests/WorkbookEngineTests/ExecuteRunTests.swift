@@ -55,6 +55,19 @@ struct ExecuteRunTests {
         #expect(result.cells[2].stdout.text == "")
     }
 
+    @Test func theRuntimesStackTraceIsKeptApartFromTheCellsStderr() throws {
+        let cell = try ExecuteFixtures.run("trap").cells[1]
+        // What the program wrote stays; the runtime's report moves out of stderr.
+        #expect(cell.stderr.text == "a warning of its own\n")
+        let report = try #require(cell.crashReport)
+        let lines = report.split(separator: "\n")
+        #expect(lines.first?.hasSuffix(": Fatal error: Index out of range") == true)
+        #expect(lines.dropFirst().first == "Current stack trace:")
+        #expect(lines.count > 2)
+        // Frame addresses change from run to run; the page must not.
+        #expect(!report.contains("0x"))
+    }
+
     @Test func signalIsNamed() throws {
         let result = try ExecuteFixtures.run("signal")
         #expect(result.status == .crashed)

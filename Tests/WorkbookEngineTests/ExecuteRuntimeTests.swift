@@ -74,6 +74,31 @@ struct ExecuteRuntimeTests {
         #expect(result.cells[1].diagnostics.first?.line == 8)
     }
 
+    @Test func compileFailCellsCanCallTheChecksAndSoCanTheCellsBeforeThem() throws {
+        let result = try ExecuteFixtures.run(chapter("""
+        # Checks around compile-fail cells
+
+        ```swift
+        expect(1 + 1 == 2, "arithmetic")
+        ```
+
+        ```swift compile-fail
+        expectEqual(2, 2)
+        let fine = 1
+        ```
+
+        ```swift compile-fail
+        expect(true)
+        let wrong: Int = "text"
+        ```
+        """))
+        // Without the runtime, `expect` in the first cell would make every compile-fail "fail".
+        #expect(result.cells.map(\.status) == [.ok, .compiledUnexpectedly, .failedToCompileAsExpected])
+        let errors = result.cells[2].diagnostics.filter { $0.severity == "error" }
+        #expect(errors.map(\.line) == [14])
+        #expect(errors.allSatisfy { !$0.message.contains("expect") })
+    }
+
     @Test func exitInACellStopsTheChapterWithItsStatus() throws {
         let result = try ExecuteFixtures.run(chapter("""
         # Exits early

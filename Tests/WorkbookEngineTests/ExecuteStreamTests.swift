@@ -74,6 +74,28 @@ struct ExecuteStreamTests {
         ])
     }
 
+    @Test func runtimeReportIsSplitFromTheProgramsOwnStderr() {
+        let stderr = """
+            careful: a warning
+            Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range
+            Current stack trace:
+            0    libswiftCore.so                    0x00007f50bb35f130 swift_reportError + 33
+            5    chapter                            0x000056075ae20f55 <unavailable> + 3925
+
+            """
+        let split = RuntimeReport(stderr: stderr)
+        #expect(split.programOutput == "careful: a warning\n")
+        #expect(split.report == """
+            Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range
+            Current stack trace:
+            0    libswiftCore.so                    swift_reportError + 33
+            5    chapter                            <unavailable> + 3925
+            """)
+        let quiet = RuntimeReport(stderr: "just a warning\n")
+        #expect(quiet.programOutput == "just a warning\n")
+        #expect(quiet.report == nil)
+    }
+
     @Test func trapMessagesComeFromTheRuntimeOrTheSignal() {
         #expect(TrapMessage.describe(exit: .signaled(4), stderr: "Swift/Array.swift:10: Fatal error: Index out of range\n")
                 == "Fatal error: Index out of range")

@@ -89,6 +89,20 @@ import Testing
         #expect(parseError("```swift\nlet a = 1\n`````") == nil)
     }
 
+    @Test func cellsInsideListsOrQuotesAreAnErrorNotSilentProse() {
+        #expect(parseError("# T\n\n1. Compute it:\n\n   ```swift\n   let a = 1\n   ```\n")?.description ==
+            "ch.md:5: error: cells must be top-level blocks: this ```swift cell is inside a list item, "
+            + "where it would never run; move it out (no indentation, no '>'), or give a listing "
+            + "that is not run another info string such as ```text")
+        #expect(parseError("- item\n\n  > quoted\n  > ```swift hide\n  > print(1)\n  > ```\n")?.line == 4)
+        #expect(parseError("> ```swift\n> let a = 1\n> ```\n")?.message.contains("inside a block quote") == true)
+        #expect(parseError("```swift\nlet a = 1\n```\n\n- after\n\n  ```output\n  1\n  ```\n")?.message
+            .contains("this ```output block is inside a list item") == true)
+        // Other listings may sit anywhere, and an indented (unfenced) block is never a cell.
+        #expect(parseError("- step\n\n  ```text\n  let a = 1\n  ```\n") == nil)
+        #expect(parseError("> ```\n> plain\n> ```\n") == nil)
+    }
+
     @Test func inlineExpressionsBecomePlaceholders() throws {
         let chapter = try parseChapter("""
             # Result

@@ -46,6 +46,11 @@ struct PlanTests {
         #expect(check.cellIndex == 1)
         #expect(check.source.contains("let n = 1") && check.source.contains("n = 2"))
         #expect(!check.source.contains("print(n + 1)"))
+        // Both programs see the course and the runtime (`expect`…); only the main one talks to the engine.
+        for source in [plan.program, check.source] {
+            #expect(source.hasPrefix("import Course\nimport WorkbookRuntime\n"))
+        }
+        #expect(!check.source.contains("ChapterSession"))
     }
 
     @Test func proseEditsAndHideKeepTheKey() throws {

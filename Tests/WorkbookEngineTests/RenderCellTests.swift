@@ -37,6 +37,17 @@ import Testing
         #expect(html.contains("<p class=\"trap\">Fatal error: boom</p>"))
     }
 
+    @Test func runtimeReportIsFoldedBelowTheTrapMessage() {
+        let html = render(RenderFixtures.attributes(),
+                          CellResult(index: 0, status: .crashed, stderr: .init(text: "mine\n"),
+                                     trapMessage: "Fatal error: boom",
+                                     crashReport: "x.swift:1: Fatal error: boom\nCurrent stack trace:\n0 <frame>"))
+        #expect(html.contains("<p class=\"trap\">Fatal error: boom</p>\n<details class=\"crash-report\">"
+                              + "<summary>the runtime's report</summary><pre>x.swift:1: Fatal error: boom\n"
+                              + "Current stack trace:\n0 &lt;frame&gt;</pre></details>"))
+        #expect(html.contains("<pre>mine</pre>"))
+    }
+
     @Test func skippedCellShowsSourceWithNotRunSkipTag() {
         let html = render(RenderFixtures.attributes { $0.skip = true }, CellResult(index: 0, status: .skipped))
         #expect(html.contains("secretName"))

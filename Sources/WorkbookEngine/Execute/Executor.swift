@@ -73,9 +73,14 @@ public enum Executor {
                 reachedStop = true
                 if outcome.stoppedInline == nil {
                     cell.status = outcome.timedOut ? .timedOut : .crashed
-                    cell.trapMessage = outcome.timedOut
-                        ? "timed out after \(formatSeconds(plan.cells[index].timeout)) s"
-                        : TrapMessage.describe(exit: outcome.exit, stderr: cell.stderr.text)
+                    if outcome.timedOut {
+                        cell.trapMessage = "timed out after \(formatSeconds(plan.cells[index].timeout)) s"
+                    } else {
+                        cell.trapMessage = TrapMessage.describe(exit: outcome.exit, stderr: cell.stderr.text)
+                        let runtime = RuntimeReport(stderr: cell.stderr.text)
+                        cell.stderr.text = runtime.programOutput
+                        cell.crashReport = runtime.report
+                    }
                     events?(.cellFinished(cell))
                 }
             }

@@ -5,7 +5,7 @@ import Glibc
 /// The one line that says why a cell stopped: the Swift runtime's own message when it printed
 /// one (`Fatal error: Index out of range`), else the signal or exit status.
 enum TrapMessage {
-    private static let runtimeMessages = ["Fatal error", "Precondition failed", "Assertion failed"]
+    static let runtimeMessages = ["Fatal error", "Precondition failed", "Assertion failed"]
 
     static func describe(exit: ProcessExit, stderr: String) -> String {
         for line in stderr.split(separator: "\n").reversed() {

@@ -70,6 +70,9 @@ public struct CellResult: Codable, Equatable, Sendable {
     public var diagnostics: [Diagnostic]
     /// `Fatal error: Index out of range`, `killed by signal 11`, `timed out after 60 s`.
     public var trapMessage: String?
+    /// The Swift runtime's full report of a trap (message line, stack trace without addresses),
+    /// kept apart from `stderr` and shown folded; nil when it printed none.
+    public var crashReport: String?
     /// Wall time of the cell's own code; nil when it did not run.
     public var seconds: Double?
     /// The `expect…` calls the cell made (check cells); nil when it made none.
@@ -77,8 +80,8 @@ public struct CellResult: Codable, Equatable, Sendable {
 
     public init(index: Int, status: CellStatus, stdout: CapturedText = .init(),
                 stderr: CapturedText = .init(), displays: [DisplayItem] = [],
-                diagnostics: [Diagnostic] = [], trapMessage: String? = nil, seconds: Double? = nil,
-                expectations: ExpectationTally? = nil) {
+                diagnostics: [Diagnostic] = [], trapMessage: String? = nil, crashReport: String? = nil,
+                seconds: Double? = nil, expectations: ExpectationTally? = nil) {
         self.index = index
         self.status = status
         self.stdout = stdout
@@ -86,6 +89,7 @@ public struct CellResult: Codable, Equatable, Sendable {
         self.displays = displays
         self.diagnostics = diagnostics
         self.trapMessage = trapMessage
+        self.crashReport = crashReport
         self.seconds = seconds
         self.expectations = expectations
     }

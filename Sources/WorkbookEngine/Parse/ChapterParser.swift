@@ -17,7 +17,9 @@ public enum ChapterParser {
         var codeLines = Set<Int>()
         try withExtendedLifetime(firstTree) {
             for node in CmarkTree.descendants(of: firstTree.root) where CmarkTree.type(node) == CMARK_NODE_CODE_BLOCK {
-                _ = try FencedBlock(node: node, lines: lines, path: path)
+                if let fenced = try FencedBlock(node: node, lines: lines, path: path) {
+                    try CellPlacement.requireTopLevel(node, fenced, path: path)
+                }
                 let start = CmarkTree.startLine(node)
                 codeLines.formUnion(start...max(start, CmarkTree.endLine(node)))
             }

@@ -43,8 +43,10 @@ struct ProgramWriter {
     let path: String
 
     func program(cells: [Cell], inlines: [InlineExpression], withRuntime: Bool) -> String {
-        var out = "import Course\n"
-        if withRuntime { out += "import WorkbookRuntime\nWorkbookRuntime.ChapterSession.start()\n" }
+        // Every program, compile-fail checks included, sees what chapter code may call: the
+        // course and the runtime's `expect…`; only the running one opens the session.
+        var out = "import Course\nimport WorkbookRuntime\n"
+        if withRuntime { out += "WorkbookRuntime.ChapterSession.start()\n" }
         var pendingInlines = inlines.sorted { ($0.line, $0.index) < ($1.line, $1.index) }[...]
         for cell in cells {
             // An inline value is computed after every cell above it in the document.

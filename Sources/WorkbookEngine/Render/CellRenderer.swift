@@ -87,6 +87,10 @@ struct CellRenderer {
         if let trap = result.trapMessage {
             parts.append("<p class=\"trap\">\(HTML.escape(trap))</p>")
         }
+        if let report = result.crashReport {
+            parts.append("<details class=\"crash-report\"><summary>the runtime's report</summary>"
+                         + "<pre>\(HTML.escape(report))</pre></details>")
+        }
         if parts.isEmpty { return "" }
         return "<div class=\"outputs\">\n\(parts.joined(separator: "\n"))\n</div>\n"
     }

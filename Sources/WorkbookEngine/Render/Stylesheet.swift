@@ -77,6 +77,9 @@ enum Stylesheet {
         .trap, .notice { margin: 0; padding: 0.5rem 0.9rem; font: 0.9rem/1.4 var(--mono); }
         .trap { color: var(--bad); background: var(--bad-bg); font-weight: 600; }
         .trap::before { content: "✗ "; }
+        .crash-report { padding: 0.3rem 0.9rem 0.5rem; background: var(--bad-bg); }
+        .crash-report summary { cursor: pointer; color: var(--muted); font: 0.8rem/1.6 system-ui, sans-serif; }
+        .crash-report pre { padding: 0.4rem 0; font-size: 0.75rem; color: var(--muted); }
         .notice { color: var(--muted); font-style: italic; background: var(--code-bg); }
         .diagnostics { list-style: none; margin: 0; padding: 0.5rem 0.9rem; background: var(--bad-bg);
           font: 0.85rem/1.45 var(--mono); overflow-x: auto; }
@@ -91,6 +94,13 @@ enum Stylesheet {
         .display-text summary { cursor: pointer; color: var(--muted);
           font: 0.8rem/1.6 system-ui, sans-serif; }
         .display-text pre { background: var(--code-bg); border-radius: 4px; margin-top: 0.3rem; }
+        /* Course plots: <figure class="wb-plot"> + SVG + its own <details> text. A figure's
+           default 40px side margins squeeze a plot to two thirds of a phone; the SVG caps its
+           own width (480px), so on a laptop it sits centred. Its text form duplicates the
+           "as text" toggle below every display, so only that one is shown. */
+        .wb-plot { margin: 0 auto; max-width: 40rem; }
+        .wb-plot svg { display: block; margin: 0 auto; }
+        .display-body .wb-plot > details { display: none; }
         .chapter-status { padding: 0.6rem 0.9rem; border: 1px solid #e8a29a; border-radius: 8px;
           background: var(--bad-bg); font: 600 0.95rem/1.4 system-ui, sans-serif; }
         .chapter-timing { color: var(--muted); font: 0.85rem system-ui, sans-serif; }
@@ -119,6 +129,7 @@ enum Stylesheet {
           .site-nav { padding: 0.6rem 0.8rem; }
           h1 { font-size: 1.6rem; }
           pre { padding: 0.6rem 0.7rem; }
+          .display { padding: 0.6rem 0.4rem; }
         }
 
         @media print {
@@ -128,7 +139,8 @@ enum Stylesheet {
           pre, .diagnostics { white-space: pre-wrap; overflow: visible; overflow-wrap: anywhere; }
           .cell { break-inside: avoid; border-color: #999; overflow: visible; }
           .display-body { overflow: visible; }
-          .display-text { display: none; }
+          .wb-plot { break-inside: avoid; }
+          .display-text, .crash-report { display: none; }
           a { color: inherit; }
         }
 
