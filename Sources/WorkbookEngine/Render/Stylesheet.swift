@@ -94,13 +94,11 @@ enum Stylesheet {
         .display-text summary { cursor: pointer; color: var(--muted);
           font: 0.8rem/1.6 system-ui, sans-serif; }
         .display-text pre { background: var(--code-bg); border-radius: 4px; margin-top: 0.3rem; }
-        /* Course plots: <figure class="wb-plot"> + SVG + its own <details> text. A figure's
-           default 40px side margins squeeze a plot to two thirds of a phone; the SVG caps its
-           own width (480px), so on a laptop it sits centred. Its text form duplicates the
-           "as text" toggle below every display, so only that one is shown. */
+        /* Course plots: <figure class="wb-plot"> + SVG. A figure's default 40px side margins
+           squeeze a plot to two thirds of a phone; the SVG caps its own width (480px), so on a
+           laptop it sits centred. */
         .wb-plot { margin: 0 auto; max-width: 40rem; }
         .wb-plot svg { display: block; margin: 0 auto; }
-        .display-body .wb-plot > details { display: none; }
         .chapter-status { padding: 0.6rem 0.9rem; border: 1px solid #e8a29a; border-radius: 8px;
           background: var(--bad-bg); font: 600 0.95rem/1.4 system-ui, sans-serif; }
         .chapter-timing { color: var(--muted); font: 0.85rem system-ui, sans-serif; }
