@@ -32,24 +32,19 @@ struct BuildCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Folder the reports are written to.", valueName: "DIR"))
     var output = "Output"
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Chapters run at once (default: the number of cores).", valueName: "N"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
     @Flag(name: .long, help: "Run every chapter even when a cached result is still valid.")
     var noCache = false
 
     @Flag(name: .long, help: "The student edition: run the exercise blocks, never show a solution.")
     var student = false
 
-    @OptionGroup var settings: RunSettings
+    @OptionGroup var parallelism: Parallelism
 
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-    }
+    @OptionGroup var settings: RunSettings
 
     func run() throws {
         var options = settings.runOptions
-        options.jobs = jobs
+        options.jobs = parallelism.jobs
         options.useCache = !noCache
         let toolchain = try Toolchain.locate()
         let report = try Workbook.build(paths: paths, outputDirectory: output, options: options, toolchain: toolchain,

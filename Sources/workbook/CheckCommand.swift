@@ -55,18 +55,13 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Rewrite the expected ```output blocks from the actual outputs.")
     var update = false
 
-    @Option(name: [.short, .long], help: "Chapters run at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var parallelism: Parallelism
 
     @OptionGroup var settings: RunSettings
 
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-    }
-
     func run() throws {
         var options = settings.runOptions
-        options.jobs = jobs
+        options.jobs = parallelism.jobs
         let toolchain = try Toolchain.locate()
         let summary = try CheckSession.run(paths: paths, student: student, update: update,
                                            toolchain: toolchain, options: options)

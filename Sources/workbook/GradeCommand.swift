@@ -37,18 +37,13 @@ struct GradeCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("The grades CSV to write.", valueName: "FILE"))
     var output: String
 
-    @Option(name: [.short, .long], help: "Students graded at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var parallelism: Parallelism
 
     @OptionGroup var settings: RunSettings
 
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-    }
-
     func run() throws {
         var options = settings.runOptions
-        options.jobs = jobs
+        options.jobs = parallelism.jobs
         let toolchain = try Toolchain.locate()
         let grades = try ClassGrading.grade(submissions: submissions, course: [course], toolchain: toolchain,
                                             options: options)

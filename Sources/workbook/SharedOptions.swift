@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import WorkbookEngine
 
 /// Options every command that runs chapters understands.
@@ -23,5 +24,16 @@ struct RunSettings: ParsableArguments {
         options.timeout = timeout
         options.showTimings = timings
         return options
+    }
+}
+
+/// `--jobs`, for the commands that run several chapters (or, for `grade`, students) at once.
+struct Parallelism: ParsableArguments {
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "Chapters (for grade: students) run at once; default: the number of cores.", valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 }
