@@ -12,7 +12,7 @@ struct TokenRestorer {
         var text = replaceTokens(in: rendered, prefix: math.prefix) { index in
             let span = math.spans[index]
             let kind = span.display ? "math-display" : "math-inline"
-            return "<span class=\"math \(kind)\">\(Self.escape(span.tex))</span>"
+            return "<span class=\"math \(kind)\">\(HTML.escape(span.tex))</span>"
         }
         text = replaceTokens(in: text, prefix: inlinePrefix) { inlines[$0].placeholder }
         return text
@@ -49,21 +49,6 @@ struct TokenRestorer {
             rest = rest[rest.index(after: cursor)...]
         }
         return result + rest
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 
     private static func droppingTrailingWhitespace(_ text: Substring) -> Substring {

@@ -1,3 +1,4 @@
+/// Shared by Parse (TeX placed in math spans), Render and Exercises: one escaper for the engine.
 /// Escaping for text placed in HTML element content or a double-quoted attribute.
 enum HTML {
     static func escape(_ text: String) -> String {
