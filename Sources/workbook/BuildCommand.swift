@@ -22,7 +22,7 @@ struct BuildCommand: ParsableCommand {
               workbook build --student -o /tmp/mine   # run the exercise blocks, as a student would
 
             Exit status: 0 every cell ran as expected; 1 a chapter failed to compile, crashed, \
-            timed out or failed a check; 2 bad input (FILE:LINE: error: …, nothing written) or usage.
+            timed out or failed a check; 2 bad input (FILE:LINE: error: …, nothing written) or usage; 3 the tool itself failed.
             """
     )
 
@@ -44,6 +44,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         var options = settings.runOptions
+        options.sandbox = try settings.sandboxMode(required: false)
         options.jobs = parallelism.jobs
         options.useCache = !noCache
         let toolchain = try Toolchain.locate()

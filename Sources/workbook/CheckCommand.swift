@@ -36,7 +36,7 @@ struct CheckCommand: ParsableCommand {
               workbook check --update Chapters/04-kmeans.md   # rewrite its output blocks
 
             Exit status: 0 everything passed; 1 an exercise, an expected output or a cell \
-            failed; 2 bad input or usage.
+            failed; 2 bad input or usage; 3 the tool itself failed.
             """
     )
 
@@ -61,6 +61,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         var options = settings.runOptions
+        options.sandbox = try settings.sandboxMode(required: false)
         options.jobs = parallelism.jobs
         let toolchain = try Toolchain.locate()
         let summary = try CheckSession.run(paths: paths, student: student, update: update,
