@@ -52,6 +52,8 @@ let package = Package(
         // Neural-network benchmarks (RNN against PyTorch, matmul against NumPy); see Benchmarks/.
         .executableTarget(name: "course-bench-rnn", dependencies: ["Course"], path: "Benchmarks/rnn/Sources"),
         .executableTarget(name: "course-bench-matmul", dependencies: ["Course"], path: "Benchmarks/matmul/Sources"),
+        // The sandbox's overhead per chapter program; see Benchmarks/sandbox/run.sh.
+        .executableTarget(name: "sandbox-bench", dependencies: ["WorkbookEngine"], path: "Benchmarks/sandbox/Sources"),
         .testTarget(name: "WorkbookEngineTests", dependencies: ["WorkbookEngine", "WorkbookProtocol"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CourseTests", dependencies: ["Course"], resources: [.copy("Golden"), .copy("Data")]),
     ],

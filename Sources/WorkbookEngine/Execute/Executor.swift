@@ -9,7 +9,7 @@ public enum Executor {
         })
         let directory: String
         do {
-            directory = try makeTemporaryDirectory()
+            directory = try TemporaryFolders.make()
         } catch {
             result.status = .failedToCompile
             result.diagnostics = [Diagnostic(file: "", line: 0, column: 0, severity: "error", message: "\(error)")]
@@ -140,14 +140,6 @@ public enum Executor {
                 result.diagnostics.append(diagnostic)
             }
         }
-    }
-
-    private static func makeTemporaryDirectory() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "/workbook-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else {
-            throw WorkbookError("cannot create a temporary folder: \(String(cString: strerror(errno)))")
-        }
-        return String(cString: made)
     }
 
     static func formatSeconds(_ seconds: Double) -> String {

@@ -17,7 +17,7 @@ public enum SandboxMode: String, Codable, Sendable {
 /// Whether bubblewrap can make a sandbox on this machine, asked once per process.
 public enum Sandbox {
     /// `bwrap` on PATH or in /usr/bin.
-    static let bubblewrap: String? = {
+    public static let bubblewrap: String? = {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for folder in path.split(separator: ":").map(String.init) + ["/usr/bin"] where !folder.isEmpty {
             let candidate = "\(folder)/bwrap"
