@@ -33,8 +33,11 @@ struct GradeCommand: ParsableCommand {
               workbook grade Submissions --output grades.csv --timeout 20
               workbook grade Submissions --course Instructor/Chapters -o grades.csv --jobs 2
 
+            Every student's chapter programs run in the sandbox (see README, "Sandbox and \
+            trust"); where it cannot start, grade stops with status 3 unless --no-sandbox is given.
+
             Exit status: 0 the grades were written; 2 bad input or usage; 3 could not grade \
-            (no temporary folder, a process that cannot start, a CSV that cannot be written): \
+            (the sandbox cannot start, no temporary folder, a process that cannot start, a CSV that cannot be written): \
             the cause is printed, and the CSV still holds everyone who was graded.
             """
     )
@@ -54,6 +57,7 @@ struct GradeCommand: ParsableCommand {
 
     func run() throws {
         var options = settings.runOptions
+        options.sandbox = try settings.sandboxMode(required: true)
         options.jobs = parallelism.jobs
         let toolchain = try Toolchain.locate()
         let grades = try ClassGrading.grade(submissions: submissions, course: [course], toolchain: toolchain,

@@ -108,3 +108,22 @@ import Testing
             .contains("4: error: points must be a finite") == true)
     }
 }
+
+@Suite("Support: temp folders of interrupted runs")
+struct StaleTemporaryFolderTests {
+    @Test func foldersOfDeadRunsAreRemovedOthersKept() throws {
+        let folder = NSTemporaryDirectory() + "/stale-sweep-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A pid that cannot be running (above the kernel's pid_max), this process, and a stranger's folder.
+        let dead = folder + "/workbook-run-99999999-abc123"
+        let mine = folder + "/workbook-run-\(getpid())-abc123"
+        let other = folder + "/someone-else"
+        for path in [dead, mine, other] {
+            try FileManager.default.createDirectory(atPath: path + "/inner", withIntermediateDirectories: true)
+        }
+        StaleTemporaries.sweepFolders(in: folder)
+        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(FileManager.default.fileExists(atPath: mine))
+        #expect(FileManager.default.fileExists(atPath: other))
+    }
+}
