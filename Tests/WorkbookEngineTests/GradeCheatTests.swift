@@ -151,3 +151,11 @@ import Testing
         #expect(SubmissionFlags.flags(in: "func rewrite(_ x: Int) -> Int { x } // write(\n") == [])
     }
 }
+
+@Suite struct StudentExercisesLineEndingTests {
+    @Test func aLoneCarriageReturnCannotSmuggleAFenceAndLinesStayCmarks() throws {
+        let bytes = Array("# T\r```swift exercise id=a\rlet a = 1\r```\r```\rmore\r```\r".utf8)
+        let read = try StudentExercises.read(path: "s.md", bytes: bytes)
+        #expect(read.blocks == ["a": .init(code: "let a = 1\n", fenceLine: 2, closingFenceLine: 4)])
+    }
+}

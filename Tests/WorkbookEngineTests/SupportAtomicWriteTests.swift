@@ -43,6 +43,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).sorted() == ["link.txt", "target.txt"])
     }
 
+    @Test(.enabled(if: getuid() == 0, "only root may give a file to another owner"))
+    func atomicWriteKeepsTheOwner() throws {
+        let scratch = try makeScratchFolder(["theirs.txt": "old\n"])
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        #expect(chown(scratch + "/theirs.txt", 4321, 4322) == 0)
+        try AtomicWrite.write(Array("new\n".utf8), to: scratch + "/theirs.txt")
+        var info = stat()
+        #expect(stat(scratch + "/theirs.txt", &info) == 0)
+        #expect(info.st_uid == 4321 && info.st_gid == 4322)
+        #expect(readText(scratch + "/theirs.txt") == "new\n")
+    }
+
     @Test func aFailedWriteNamesThePathOnceAndIsAToolFailure() throws {
         let scratch = try makeScratchFolder(["blocker": "a file\n"])
         defer { try? FileManager.default.removeItem(atPath: scratch) }
