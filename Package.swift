@@ -21,11 +21,17 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Debian: apt-get install libopenblas-dev. The matrix products under `Tensor`.
+        .systemLibrary(
+            name: "CCBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
         // What a running chapter program uses to talk back to the engine: cell markers,
         // rich display, inline values, data-file dependencies, check results.
         .target(name: "WorkbookRuntime"),
         // The course library students read and chapters call.
-        .target(name: "Course", dependencies: ["WorkbookRuntime"]),
+        .target(name: "Course", dependencies: ["WorkbookRuntime", "CCBLAS"]),
         // parse → plan → execute → render.
         .target(
             name: "WorkbookEngine",
