@@ -43,7 +43,8 @@ struct WorkbookCommand: ParsableCommand {
                  fence, duplicate id, a cell inside a list or quote) or bad usage; nothing
                  is written. Each is reported as FILE:LINE: error: …
             """,
-        subcommands: [BuildCommand.self, RunCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self],
+        subcommands: [BuildCommand.self, RunCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self,
+                      AutograderCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
