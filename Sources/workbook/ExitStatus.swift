@@ -7,6 +7,7 @@ enum ExitStatus {
     static let passed: Int32 = 0
     static let cellsFailed: Int32 = 1
     static let badInput: Int32 = 2
+    /// The tool itself failed: cannot write output, cannot start a process, could not grade.
     static let toolFailed: Int32 = 3
 
     /// Prints the error (one `FILE:LINE: error: …` line for bad input) and returns the status.
@@ -16,8 +17,7 @@ enum ExitStatus {
             return badInput
         }
         if let failure = error as? ToolFailure {
-            StandardError.writeLine(failure.message.hasPrefix("error: ") || failure.message.contains(": error: ")
-                                    ? failure.message : "error: " + failure.message)
+            StandardError.writeLine(failure.description)
             return toolFailed
         }
         if let code = error as? ExitCode { return code.rawValue }

@@ -31,9 +31,20 @@ struct GradeClassCommand: ParsableCommand {
             that crashes, runs past --timeout or does not compile scores 0 with its message, \
             and the student's other exercises are still graded.
 
+            Only code is taken from a student: each exercise block's code, re-fenced so it \
+            cannot open or close a block. Prose never matters (not even bytes that are not \
+            UTF-8). Each block is screened alone first: one that does not parse (a missing }), \
+            declares a name the checks use (expectEqual, …) or uses the engine's API fails with \
+            the student's FILE:LINE, and only that exercise fails.
+
+            The default CSV (csv-long) has one row per student, chapter and exercise: \
+            student,chapter,exercise,points,max_points,passed,message,flags. passed is yes, no \
+            or "could not grade" (the grader itself failed; points left empty). flags names \
+            what a human should look at in the code (fd, _exit, dlopen, process, /proc, \
+            #filePath): a flag is not a verdict. A summary of each student's total is printed.
+
             FORMATS (--format)
-              csv-long      one row per student and exercise (the default):
-                            student,chapter,exercise,points,max_points,passed,message
+              csv-long      one row per student and exercise (the default; above)
               csv           one row per student: student,total,max_points, then one
                             column per exercise (CHAPTER.md:ID) holding its points
               canvas        Canvas's gradebook import: Student,ID,SIS User ID,SIS Login
@@ -68,7 +79,10 @@ struct GradeClassCommand: ParsableCommand {
                   -o /autograder/results/results.json
 
             Exit status: 0 the grades were written; 2 bad input or usage (nothing \
-            written); 3 the tool itself failed (no toolchain, cannot write the output).
+            written); 3 could not grade (no toolchain or temporary folder, a process that \
+            cannot start, an output that cannot be written): the cause is printed, and a \
+            class file still holds everyone who was graded; gradescope and prairielearn then \
+            write no results.json.
             """
 
     @Argument(help: "Folder with one sub-folder per student (for gradescope and prairielearn: one student's folder).")
@@ -103,19 +117,20 @@ struct GradeClassCommand: ParsableCommand {
         let shard = try self.shard.map(Shard.init(parsing:))
         let format = formatting.format ?? (shard == nil ? .csvLong : .json)
         let roster = try formatting.loadRoster()
-        let toolchain: Toolchain
-        do {
-            toolchain = try Toolchain.locate()
-        } catch {
-            throw ToolFailure("could not grade: \(error)")
-        }
+        let toolchain = try Toolchain.locate()
         let document = format.isOneSubmission
             ? try ClassReport.gradeOne(submission: submissions, course: [course], toolchain: toolchain, options: options)
             : try ClassReport.grade(submissions: submissions, course: [course], shard: shard, toolchain: toolchain,
                                     options: options)
+        let failures = GradesCSV.couldNotGrade(document.grades)
+        // One submission's platform file is all or nothing: no results.json rather than a 0
+        // the student did not earn. A class file keeps everyone who was graded.
+        if format.isOneSubmission, !failures.isEmpty { throw ToolFailure(failures.joined(separator: "\n")) }
         try formatting.write(document, format: format, roster: roster, to: output)
         print(GradesCSV.summary(document.grades), terminator: "")
         print("grades in \(output)" + (shard.map { " (shard \($0) of a class of \(document.roster.count))" } ?? ""))
+        for line in failures { StandardError.writeLine("error: \(line)") }
+        if !failures.isEmpty { throw ExitCode(ExitStatus.toolFailed) }
     }
 }
 
@@ -160,6 +175,10 @@ struct GradeMergeCommand: ParsableCommand {
         try formatting.write(merged, format: formatting.format ?? .csvLong, roster: try formatting.loadRoster(), to: output)
         print(GradesCSV.summary(merged.grades), terminator: "")
         print("grades of \(merged.students.count) students from \(parts.count) parts in \(output)")
+        // A part may hold chapters its shard could not grade: merged, and reported again.
+        let failures = GradesCSV.couldNotGrade(merged.grades)
+        for line in failures { StandardError.writeLine("error: \(line)") }
+        if !failures.isEmpty { throw ExitCode(ExitStatus.toolFailed) }
     }
 }
 
@@ -188,23 +207,14 @@ struct GradeFormatting: ParsableArguments {
 
     func write(_ document: GradeDocument, format: GradeFormat, roster: Roster?, to output: String) throws {
         let rendered = try format.render(document, roster: roster, assignment: assignment)
-        do {
-            try ReportFile.write(Array(rendered.text.utf8), to: output)
-            if !noFeedback, let folder = feedback ?? (format.writesFeedbackFolder ? FeedbackFiles.defaultFolder(for: output) : nil) {
-                try FeedbackFiles.write(document, to: folder)
-                print("feedback in \(folder)/")
-            }
-        } catch let error as WorkbookError {
-            throw ToolFailure(error.description)
+        // Writes fail as ToolFailure (exit 3), from the atomic writer.
+        try ReportFile.write(Array(rendered.text.utf8), to: output)
+        if !noFeedback, let folder = feedback ?? (format.writesFeedbackFolder ? FeedbackFiles.defaultFolder(for: output) : nil) {
+            try FeedbackFiles.write(document, to: folder)
+            print("feedback in \(folder)/")
         }
         for warning in rendered.warnings { StandardError.writeLine("warning: \(warning)") }
     }
 }
 
 extension GradeFormat: ExpressibleByArgument {}
-
-/// The tool itself failed (exit status 3): printed as given.
-struct ToolFailure: Error {
-    var message: String
-    init(_ message: String) { self.message = message }
-}

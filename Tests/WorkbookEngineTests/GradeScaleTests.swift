@@ -122,7 +122,7 @@ import Testing
                                                  in: scratch)
         #expect(long.status == 0, "\(long.stderr)")
         let rows = try #require(readText(scratch + "/long.csv")).split(separator: "\n")
-        #expect(rows.first.map(String.init) == LongCSV.header)
+        #expect(rows.first.map(String.init) == GradesCSV.header)
         #expect(rows.dropFirst().first?.hasPrefix("\"'@eve\",01-sums.md,mean,3,3,yes,") == true)
 
         try Data("Student,ID,SIS User ID,SIS Login ID,Section\nAlice A,1,S1,alice,A\nNobody,9,S9,nobody,A\n".utf8)

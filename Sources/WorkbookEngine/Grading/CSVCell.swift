@@ -1,19 +1,10 @@
 /// One CSV cell, written and read per RFC 4180.
 public enum CSVCell {
-    /// Quoted when it holds a comma, quote or line break (quotes doubled). A cell that starts
-    /// with `=`, `+`, `-`, `@`, a tab or a carriage return would be run as a formula by a
-    /// spreadsheet (OWASP "CSV injection"): it gets a leading `'` and quotes, so it is shown as
-    /// the text it is. Our own numbers are never negative, so no number is changed.
-    public static func escape(_ text: String) -> String {
-        var text = text
-        var quote = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            text = "'" + text
-            quote = true
-        }
-        guard quote else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// RFC 4180, with spreadsheet formulas defused: the same rule as the long CSV
+    /// (`GradesCSV.field`): quoted when it holds a comma, quote or line break; a cell starting
+    /// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` and quotes. Our
+    /// own numbers are never negative, so no number is changed.
+    public static func escape(_ text: String) -> String { GradesCSV.field(text) }
 
     public static func row(_ cells: [String]) -> String { cells.map(escape).joined(separator: ",") }
 

@@ -33,6 +33,7 @@ public enum ClassReport {
                       options: RunOptions) throws -> [GradeDocument.Entry] {
         let chapters = try Workbook.loadChapters(course)
         let sets = try chapters.map(ExerciseSet.init)
+        try ExerciseSet.requireFiniteTotal(sets)
         let grader = ExerciseGrader(toolchain: toolchain, options: options)
         return boundedParallelMap(folders, limit: max(1, options.jobs)) { folder in
             let grade = StudentGrade(student: URL(fileURLWithPath: folder).lastPathComponent,

@@ -22,17 +22,28 @@ public enum FeedbackBuilder {
             FileManager.default.fileExists(atPath: studentFolder + "/" + $0)
         }
         let studentPath = relative.map { studentFolder + "/" + $0 }
-        let student = studentPath.flatMap { try? Workbook.loadChapter($0) }
+        let bytes = studentPath.flatMap { FileManager.default.contents(atPath: $0) }.map(Array.init) ?? []
+        // Grading read only the exercise blocks (any bytes); the whole chapter, when it parses,
+        // places the visible checks too.
+        let blocks = studentPath.flatMap { try? StudentExercises.read(path: $0, bytes: bytes) }
+        let student = studentPath.flatMap { try? ChapterParser.parse(path: $0, bytes: bytes) }
         let cells = CellCorrespondence(instructor: instructor, student: student)
-        let exercises = check.exercises.map {
-            exercise($0, cells: cells, studentPath: studentPath, instructorPath: check.path)
+        var exercises = check.exercises.map {
+            exercise($0, cells: cells, theirs: blocks?.blocks[$0.id], studentPath: studentPath, instructorPath: check.path)
         }
-        return ChapterFeedback(chapter: name, file: student == nil ? nil : relative, points: check.points,
-                               maxPoints: check.maxPoints, exercises: exercises)
+        if check.couldNotGrade != nil {
+            for index in exercises.indices {
+                exercises[index].messages = [FeedbackMessage(line: nil, text: StudentFeedback.notGraded)]
+                for c in exercises[index].checks.indices { exercises[index].checks[c].messages = [] }
+            }
+        }
+        return ChapterFeedback(chapter: name, file: studentPath == nil ? nil : relative, points: check.points,
+                               maxPoints: check.maxPoints, exercises: exercises,
+                               couldNotGrade: check.couldNotGrade == nil ? nil : true)
     }
 
-    static func exercise(_ grade: ExerciseGrade, cells: CellCorrespondence, studentPath: String?,
-                         instructorPath: String) -> ExerciseFeedback {
+    static func exercise(_ grade: ExerciseGrade, cells: CellCorrespondence, theirs: StudentExercises.Block?,
+                         studentPath: String?, instructorPath: String) -> ExerciseFeedback {
         // Each check's block in the instructor's chapter, to attribute findings to checks.
         let checkCells = grade.checks.map { check in
             cells.instructor?.cells.first { $0.fenceLine == check.line && $0.attributes.kind == .check }
@@ -80,7 +91,6 @@ public enum FeedbackBuilder {
                                  hidden: check.hidden, line: line, passed: check.passed, points: check.points,
                                  maxPoints: check.maxPoints, messages: own)
         }
-        let theirs = cells.studentExercise(grade.id)
         return ExerciseFeedback(id: grade.id, line: theirs?.fenceLine, passed: grade.passed, points: grade.points,
                                 maxPoints: grade.maxPoints, code: theirs?.code, messages: messages, checks: checks)
     }
@@ -139,9 +149,5 @@ struct CellCorrespondence {
     func studentCheckLine(exercise id: String, ordinal: Int) -> Int? {
         guard let student else { return nil }
         return Self.keyed(student).first { $0.0 == "check:\(id):\(ordinal)" }?.1.fenceLine
-    }
-
-    func studentExercise(_ id: String) -> Cell? {
-        student?.cells.first { $0.attributes.kind == .exercise && $0.attributes.id == id }
     }
 }

@@ -7,6 +7,7 @@ public enum FeedbackHTML {
         for chapter in feedback.chapters {
             body += "<section>\n<h2>\(e(chapter.file ?? chapter.chapter))"
                 + (chapter.file == nil ? " <small>(not handed in)</small>" : "")
+                + (chapter.couldNotGrade == true ? " <small>(not graded)</small>" : "")
                 + " <span class=\"score\">\(n(chapter.points))/\(n(chapter.maxPoints))</span></h2>\n"
             for exercise in chapter.exercises { body += self.exercise(exercise) }
             body += "</section>\n"

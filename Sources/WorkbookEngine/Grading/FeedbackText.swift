@@ -11,7 +11,7 @@ public enum FeedbackText {
         var out = "\(feedback.student): \(number(feedback.points))/\(number(feedback.maxPoints)) points\n"
         for chapter in feedback.chapters {
             out += "\(chapter.file ?? chapter.chapter)"
-                + (chapter.file == nil ? " (not handed in)" : "")
+                + (chapter.file == nil ? " (not handed in)" : "") + (chapter.couldNotGrade == true ? " (not graded)" : "")
                 + "  \(number(chapter.points))/\(number(chapter.maxPoints)) points\n"
             for exercise in chapter.exercises { out += self.exercise(exercise) }
         }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What `workbook grade` writes. One file per format renders it (`WideCSV`, `LongCSV`,
+/// What `workbook grade` writes. One file per format renders it (`WideCSV`, `GradesCSV`,
 /// `CanvasCSV`, `GradescopeResults`, `PrairieLearnResults`, `GradeDocument`).
 public enum GradeFormat: String, CaseIterable, Sendable {
     case csv
@@ -26,7 +26,7 @@ public enum GradeFormat: String, CaseIterable, Sendable {
     public func render(_ document: GradeDocument, roster: Roster? = nil, assignment: String = "Workbook") throws -> Rendered {
         switch self {
         case .csv: return Rendered(text: WideCSV.text(document.grades), warnings: [])
-        case .csvLong: return Rendered(text: LongCSV.text(document.grades), warnings: [])
+        case .csvLong: return Rendered(text: GradesCSV.text(document.grades), warnings: [])
         case .canvas:
             let output = CanvasCSV.make(document.grades, roster: roster, assignment: assignment)
             return Rendered(text: output.text,

@@ -79,7 +79,8 @@ public enum CanvasCSV {
                     CSVCell.row(["Points Possible", "", "", "", "", CheckFormat.number(possible)])]
         var unmatched: [String] = []
         for grade in grades {
-            let points = CheckFormat.number(grade.points)
+            // Not graded (the grader failed): blank, which Canvas's import leaves alone.
+            let points = grade.chapters.allSatisfy { $0.couldNotGrade == nil } ? CheckFormat.number(grade.points) : ""
             if let entry = roster?.entry(forFolder: grade.student) {
                 rows.append(CSVCell.row([entry.student, entry.id, entry.sisUserID, entry.sisLoginID, entry.section, points]))
             } else {

@@ -19,6 +19,8 @@ public struct ChapterFeedback: Codable, Equatable, Sendable {
     public var points: Double
     public var maxPoints: Double
     public var exercises: [ExerciseFeedback]
+    /// The grader itself failed on this chapter: its points are not a verdict on the work.
+    public var couldNotGrade: Bool? = nil
 }
 
 public struct ExerciseFeedback: Codable, Equatable, Sendable {
@@ -56,4 +58,7 @@ public struct FeedbackMessage: Codable, Equatable, Sendable {
 extension StudentFeedback {
     /// What a failed hidden check says instead of its own message.
     public static let withheld = "a hidden check failed; its code and expected values are not shown"
+
+    /// What a chapter the grader could not grade says (its cause is for the instructor).
+    public static let notGraded = "not graded: the grader failed on this chapter, not your work; it will be graded again"
 }
