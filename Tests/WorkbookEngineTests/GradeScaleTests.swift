@@ -74,7 +74,8 @@ import Testing
         // A missing shard is refused by name, and nothing is written.
         let short = try ExerciseFixtures.workbook(["grade", "merge"] + parts.dropLast() + ["--output", "short.csv"], in: scratch)
         #expect(short.status == 2)
-        #expect(short.stderr == "error: 1 student is missing: erin (no part for shard 4/4)\n")
+        // Sorted, "@eve" comes first: shard 4 of 4 holds dave alone.
+        #expect(short.stderr == "error: 1 student is missing: dave (no part for shard 4/4)\n")
         #expect(!FileManager.default.fileExists(atPath: scratch + "/short.csv"))
         let twice = try ExerciseFixtures.workbook(["grade", "merge"] + parts + [parts[0], "--output", "twice.csv"], in: scratch)
         #expect(twice.status == 2)
@@ -112,9 +113,10 @@ import Testing
             #expect(!page.contains(scratch))
         }
         #expect(erinText.contains("✓ scale  3/3 points (line 26)"))
-        // bob's crash and dave's compile error are placed in their own files.
+        // bob's crash (reported at the line of his check that called his function) and dave's
+        // compile error are placed in their own files.
         let bob = try #require(readText(scratch + "/merged-feedback/bob.txt"))
-        #expect(bob.contains("line 13: Fatal error: Index out of range"))
+        #expect(bob.contains("✗ check 1  0/2 (line 18)\n          line 19: Fatal error: Index out of range"))
         let dave = try #require(readText(scratch + "/merged-feedback/dave.txt"))
         #expect(dave.contains("line 29: error: cannot convert return expression"))
 
