@@ -1,63 +1,77 @@
 #!/usr/bin/env bash
-# What grading costs with the per-exercise screen (issue 9), printed as figures:
-#   1. the screen itself: one `swiftc -frontend -parse` per exercise block a student changed;
-#   2. `workbook grade` on the whole course for a class of 3 (one solved everything, one hands
-#      in the untouched student edition, one whose first answer loops forever), RUNS times.
-# Usage: Benchmarks/grading/run.sh [BUILD_DIR] [RUNS]     (default .build/release, 3)
+# Grading throughput: a class of STUDENTS solved students (every exercise answered with its
+# reference solution, all 7 chapters) graded by `workbook grade` with --jobs 1 and --jobs 2,
+# REPETITIONS times each; seconds per student (min / median / max), and the wall time
+# projected for 1,000 students on N machines like this one (each grading its shard with
+# --jobs 2, then one merge). The last line is one JSON object.
+#
+#   swift build -c release --product workbook && swift build -c release --product Course
+#   Benchmarks/grading/run.sh [STUDENTS=20] [REPETITIONS=3]
+#
+# Runs from the repository root; WORKBOOK overrides .build/release/workbook.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BUILD=$(cd "${1:-$ROOT/.build/release}" && pwd)
-RUNS=${2:-3}
-SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/grading-bench-XXXXXX")
-trap 'rm -rf "$SCRATCH"' EXIT
-now() { date +%s.%N; }
+cd "$(dirname "$0")/../.."
+students="${1:-20}"
+repetitions="${2:-3}"
+workbook="${WORKBOOK:-.build/release/workbook}"
+[ -x "$workbook" ] || { echo "error: $workbook not built (swift build -c release)" >&2; exit 3; }
 
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+python3 Benchmarks/grading/solve.py Chapters "$scratch/solved"
+mkdir -p "$scratch/Class"
+for i in $(seq -w 1 "$students"); do cp -r "$scratch/solved" "$scratch/Class/student$i"; done
+calc() { python3 -c "print($1)"; }
 
-# 1. The screen: the same parse grading runs for one changed exercise block.
-mkdir -p "$SCRATCH/parse"
-printf 'func mean(_ xs: [Double]) -> Double {\n    var total = 0.0\n    for x in xs { total += x }\n    return total / Double(xs.count)\n}\n' \
-    > "$SCRATCH/parse/main.swift"
-SWIFTC=$(command -v swiftc)
-for run in $(seq "$RUNS"); do
-    start=$(now)
-    for _ in $(seq 10); do "$SWIFTC" -frontend -parse "$SCRATCH/parse/main.swift"; done
-    echo "screen run $run: $(echo "($(now) - $start) / 10" | bc -l | cut -c1-5) s per exercise block (10 in a row)"
+echo "machine: $(nproc) cores, shared by 8 engineers building and testing (figures move with their load)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+declare -A per_student
+for jobs in 1 2; do
+    runs=()
+    for r in $(seq 1 "$repetitions"); do
+        start=$(date +%s.%N)
+        "$workbook" grade "$scratch/Class" --course Chapters --format csv --output "$scratch/grades.csv" \
+            --jobs "$jobs" --no-feedback > "$scratch/summary.txt"
+        end=$(date +%s.%N)
+        # Every student must have every point, or this measured something other than grading.
+        if awk -F, 'NR > 1 && $2 != $3 { bad = 1 } END { exit !bad }' "$scratch/grades.csv"; then
+            echo "error: a solved student lost points:" >&2; cat "$scratch/summary.txt" >&2; exit 1
+        fi
+        seconds=$(calc "($end - $start) / $students")
+        runs+=("$seconds")
+        printf 'jobs %d, run %d: %.1f s for %d students = %.2f s per student (load %s)\n' \
+            "$jobs" "$r" "$(calc "$end - $start")" "$students" "$seconds" "$(cut -d' ' -f1 /proc/loadavg)"
+    done
+    per_student[$jobs]=$(printf '%s\n' "${runs[@]}" | sort -g | tr '\n' ' ')
 done
 
-# 2. A class of 3 on the course.
-mkdir -p "$SCRATCH/Class"
-"$BUILD/workbook" release "$ROOT/Chapters" --output "$SCRATCH/Class/untouched" > /dev/null
-python3 - "$ROOT/Chapters" "$SCRATCH/Class" <<'PY'
-import os, re, sys
-chapters, out = sys.argv[1], sys.argv[2]
-block = re.compile(r'^(```swift (exercise|solution)[^\n]*\bid=(\S+)[^\n]*\n)(.*?)(^```\n)', re.S | re.M)
-for student in ("solved", "looping"):
-    os.makedirs(os.path.join(out, student), exist_ok=True)
-looped = False
-for name in sorted(os.listdir(chapters)):
-    if not name.endswith(".md"):
-        continue
-    text = open(os.path.join(chapters, name)).read()
-    solutions = {m.group(3): m.group(4) for m in block.finditer(text) if m.group(2) == "solution"}
-    def solve(m):
-        if m.group(2) != "exercise" or m.group(3) not in solutions:
-            return m.group(0)
-        return m.group(1) + solutions[m.group(3)] + m.group(5)
-    solved = block.sub(solve, text)
-    open(os.path.join(out, "solved", name), "w").write(solved)
-    def loop(m):
-        global looped
-        if looped or m.group(2) != "exercise" or m.group(3) not in solutions:
-            return m.group(0)
-        looped = True
-        return m.group(1) + "while true {}\n" + solutions[m.group(3)] + m.group(5)
-    open(os.path.join(out, "looping", name), "w").write(block.sub(loop, solved))
-PY
-cd "$ROOT"
-for run in $(seq "$RUNS"); do
-    start=$(now)
-    "$BUILD/workbook" grade "$SCRATCH/Class" --output "$SCRATCH/grades.csv" > "$SCRATCH/summary.txt" || true
-    seconds=$(echo "$(now) - $start" | bc -l | cut -c1-5)
-    echo "grade run $run: $seconds s — $(grep -E '^(looping|solved|untouched) ' "$SCRATCH/summary.txt" | tr -s ' ' | paste -sd';' -)"
+# A merge of 1,000 students is reading JSON parts: measured on this class's parts (4 shards).
+for i in 1 2 3 4; do
+    "$workbook" grade "$scratch/Class" --course Chapters --shard "$i/4" --output "$scratch/part-$i.json" \
+        --jobs 2 > /dev/null
 done
+start=$(date +%s.%N)
+"$workbook" grade merge "$scratch"/part-*.json --format csv --output "$scratch/merged.csv" --no-feedback > /dev/null
+end=$(date +%s.%N)
+merge_seconds=$(calc "$end - $start")
+cmp -s "$scratch/merged.csv" "$scratch/grades.csv" || { echo "error: merged shards differ from the whole class" >&2; exit 1; }
+
+stats() { # min median max of sorted numbers
+    python3 -c 'import sys; v=[float(x) for x in sys.argv[1:]]; print("%.3f %.3f %.3f" % (v[0], v[len(v)//2], v[-1]))' $1
+}
+read -r min1 med1 max1 <<< "$(stats "${per_student[1]}")"
+read -r min2 med2 max2 <<< "$(stats "${per_student[2]}")"
+echo "seconds per student, jobs 1: min $min1, median $med1, max $max1"
+echo "seconds per student, jobs 2: min $min2, median $med2, max $max2"
+echo "merge of 4 parts ($students students): $(printf '%.2f' "$merge_seconds") s"
+projection=""
+for machines in 1 4 16 64; do
+    # ceil(1000 / N) students per machine at the median 2-job rate, plus the merge.
+    hours=$(python3 -c "import math; print('%.2f' % ((math.ceil(1000/$machines) * $med2 + $merge_seconds) / 3600))")
+    echo "1,000 students on $machines machine(s) like this one: $hours h"
+    projection+="\"$machines\": $hours, "
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '{"students": %d, "repetitions": %d, "chapters": %d, "seconds_per_student": {"jobs1": {"min": %s, "median": %s, "max": %s}, "jobs2": {"min": %s, "median": %s, "max": %s}}, "merge_seconds": %.2f, "projected_hours_1000_students_by_machines": {%s}, "machine": "2 cores shared by 8 engineers"}\n' \
+    "$students" "$repetitions" "$(ls Chapters/*.md | wc -l)" "$min1" "$med1" "$max1" "$min2" "$med2" "$max2" \
+    "$merge_seconds" "${projection%, }"
