@@ -70,21 +70,3 @@ struct SandboxCommandTests {
     }
 }
 
-@Suite("Execute: temp folders of interrupted runs")
-struct TemporaryFolderTests {
-    @Test func foldersOfDeadRunsAreRemovedOthersKept() throws {
-        let folder = try makeScratchFolder([:])
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        // A pid that cannot be running (above the kernel's pid_max), this process, and a stranger's folder.
-        let dead = folder + "/workbook-run-99999999-abc123"
-        let mine = folder + "/workbook-run-\(getpid())-abc123"
-        let other = folder + "/someone-else"
-        for path in [dead, mine, other] {
-            try FileManager.default.createDirectory(atPath: path + "/inner", withIntermediateDirectories: true)
-        }
-        TemporaryFolders.sweep(in: folder)
-        #expect(!FileManager.default.fileExists(atPath: dead))
-        #expect(FileManager.default.fileExists(atPath: mine))
-        #expect(FileManager.default.fileExists(atPath: other))
-    }
-}

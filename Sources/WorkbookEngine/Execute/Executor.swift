@@ -9,10 +9,15 @@ public enum Executor {
         })
         let directory: String
         do {
-            directory = try TemporaryFolders.make()
+            directory = try TemporaryFolder.make()
+        } catch let failure as ToolFailure {
+            result.status = .failedToCompile
+            result.toolFailure = failure.message
+            result.diagnostics = [Diagnostic(file: "", line: 0, column: 0, severity: "error", message: failure.message)]
+            return result
         } catch {
             result.status = .failedToCompile
-            result.diagnostics = [Diagnostic(file: "", line: 0, column: 0, severity: "error", message: "\(error)")]
+            result.toolFailure = "\(error)"
             return result
         }
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -38,6 +43,9 @@ public enum Executor {
             result.cells[program.cellIndex] = compileFailResult(program.cellIndex, outcome, plan: plan)
         }
         if result.cells.contains(where: { $0.status == .compiledUnexpectedly }) { result.status = .failed }
+        if let failure = ([compiled.main].compactMap { $0 } + compiled.compileFails).compactMap(\.toolFailure).first {
+            result.toolFailure = failure
+        }
         guard let main = compiled.main else { return result }
         result.compileSeconds = main.seconds
         attach(main.diagnostics, to: &result, plan: plan)
@@ -56,7 +64,9 @@ public enum Executor {
             outcome = try ProgramRun(plan: plan, executable: compiler.executablePath, toolchain: toolchain,
                                      options: options, events: events).run()
         } catch {
+            // The program could not be started: the tool failed, not the chapter.
             result.status = .crashed
+            result.toolFailure = (error as? WorkbookError)?.message ?? "\(error)"
             result.diagnostics.append(Diagnostic(file: "", line: 0, column: 0, severity: "error", message: "\(error)"))
             return result
         }
