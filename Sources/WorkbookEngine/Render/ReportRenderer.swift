@@ -3,10 +3,12 @@
 public struct ReportRenderer: Sendable {
     public var options: RunOptions
     public var katex: KaTeXSource
+    public var theme: Theme
 
-    public init(options: RunOptions, katex: KaTeXSource) {
+    public init(options: RunOptions, katex: KaTeXSource, theme: Theme = .builtIn) {
         self.options = options
         self.katex = katex
+        self.theme = theme
     }
 
     /// `all` is every chapter of the build, in order, for the previous/next links.
@@ -24,16 +26,13 @@ public struct ReportRenderer: Sendable {
             }
         }
         body = Self.inserting(header(chapter, result: result), underTitleOf: body)
-        let shell = PageShell(katex: katex)
-        return shell.page(title: chapter.title,
-                          navigation: shell.navigation(current: chapter.slug, all: all),
-                          body: body, math: true)
+        return PageShell(katex: katex, theme: theme)
+            .page(title: chapter.title, current: chapter.slug, all: all, body: body, math: true)
     }
 
     public func indexPage(_ summaries: [ChapterSummary]) -> String {
-        let shell = PageShell(katex: katex)
-        return shell.page(title: "Contents", navigation: shell.navigation(current: nil, all: summaries),
-                          body: IndexPage.body(summaries), math: false)
+        PageShell(katex: katex, theme: theme)
+            .page(title: "Contents", current: nil, all: summaries, body: IndexPage.body(summaries), math: false)
     }
 
     /// The chapter's status belongs just under its title when the page opens with one.
