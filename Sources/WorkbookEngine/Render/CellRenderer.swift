@@ -15,8 +15,11 @@ struct CellRenderer {
         if source.isEmpty && outputs.isEmpty && head.isEmpty { return "" }
         let kind = cell.attributes.kind.rawValue
         let statusClass = startingPoint ? "starting-point" : StatusText.cssName(status)
+        // `workbook serve` finds exercises by these attributes to make them editable in the page.
+        let exercise = cell.attributes.kind == .exercise
+            ? " data-exercise=\"\(HTML.escape(cell.attributes.id ?? ""))\" data-fence-line=\"\(cell.fenceLine)\"" : ""
         return "<section class=\"cell cell-\(kind) status-\(statusClass)\" "
-            + "id=\"cell-\(cell.index + 1)\">\n\(head)\(source)\(outputs)</section>\n"
+            + "id=\"cell-\(cell.index + 1)\"\(exercise)>\n\(head)\(source)\(outputs)</section>\n"
     }
 
     // MARK: Head
@@ -78,8 +81,8 @@ struct CellRenderer {
                          + "<pre>\(HTML.escape(trimmed(result.stderr.text)))</pre></div>")
         }
         if let notice = truncationNotice(result.stderr, stream: "stderr") { parts.append(notice) }
-        for display in result.displays {
-            parts.append(displayBlock(display))
+        for (number, display) in result.displays.enumerated() {
+            parts.append(displayBlock(display, id: "cell-\(result.index + 1)-display-\(number + 1)"))
         }
         if !result.diagnostics.isEmpty {
             parts.append(Self.diagnosticsList(result.diagnostics, path: path))
@@ -96,15 +99,21 @@ struct CellRenderer {
     }
 
     /// The display's own HTML (trusted: it comes from the course library), with its text
-    /// form one click away.
-    private func displayBlock(_ display: DisplayItem) -> String {
+    /// form one click away and tied to the picture as its description (`aria-describedby`), so a
+    /// screen reader reads the plot's numbers.
+    private func displayBlock(_ display: DisplayItem, id: String) -> String {
         if display.html.isEmpty {
             return "<figure class=\"display\"><pre>\(HTML.escape(trimmed(display.text)))</pre></figure>"
         }
-        var html = "<figure class=\"display\">\n<div class=\"display-body\">\(display.html)</div>\n"
+        let textID = "\(id)-text"
+        var body = display.html
+        if !display.text.isEmpty, let svg = body.range(of: "<svg ") {
+            body.replaceSubrange(svg, with: "<svg aria-describedby=\"\(textID)\" ")
+        }
+        var html = "<figure class=\"display\">\n<div class=\"display-body\">\(body)</div>\n"
         if !display.text.isEmpty {
             html += "<details class=\"display-text\"><summary>as text</summary>"
-                + "<pre>\(HTML.escape(trimmed(display.text)))</pre></details>\n"
+                + "<pre id=\"\(textID)\">\(HTML.escape(trimmed(display.text)))</pre></details>\n"
         }
         return html + "</figure>"
     }
