@@ -22,6 +22,20 @@ public enum Executor {
         }
         defer { try? FileManager.default.removeItem(atPath: directory) }
 
+        // An exercise that declares a runtime name or uses `#sourceLocation` fails like a compile
+        // error, before anything is compiled (see ExerciseCodeRules).
+        let violations = plan.cells.filter { $0.role == .run && chapter.cells[$0.index].attributes.kind == .exercise }
+            .map { (index: $0.index, found: ExerciseCodeRules.violations(in: chapter.cells[$0.index], path: chapter.path)) }
+            .filter { !$0.found.isEmpty }
+        if !violations.isEmpty {
+            for violation in violations {
+                result.cells[violation.index].status = .compileError
+                result.cells[violation.index].diagnostics = violation.found
+            }
+            result.status = .failedToCompile
+            return result
+        }
+
         events?(.compiling)
         let compiler = ChapterCompiler(toolchain: toolchain, directory: directory)
         let compiled = compiler.compileAll(plan)
@@ -47,7 +61,8 @@ public enum Executor {
 
         let outcome: ProgramRun.Outcome
         do {
-            outcome = try ProgramRun(plan: plan, executable: compiler.executablePath, events: events).run()
+            outcome = try ProgramRun(plan: plan, executable: compiler.executablePath, toolchain: toolchain,
+                                     options: options, events: events).run()
         } catch {
             // The program could not be started: the tool failed, not the chapter.
             result.status = .crashed
@@ -64,7 +79,8 @@ public enum Executor {
                                plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?) {
         result.runSeconds = outcome.totalSeconds
         result.inlineValues = outcome.recorder.inlineValues
-        result.dependencies = FileHash.hashes(of: outcome.recorder.dependencies)
+        result.dependencies = FileHash.hashes(of: outcome.recorder.dependencies, relativeTo: outcome.workingDirectory,
+                                              allowed: outcome.dataFolder)
         let stopped = outcome.stoppedCell
         // An inline expression before the first cell stopped the program: no cell ran.
         var reachedStop = outcome.stoppedInline != nil && stopped == nil
@@ -74,7 +90,7 @@ public enum Executor {
                 cell.status = .notRun
             } else {
                 (cell.stdout, cell.stderr) = outcome.recorder.captured(cell: index)
-                cell.displays = outcome.recorder.displays[index] ?? []
+                cell.displays = outcome.recorder.placedDisplays(cell: index)
                 cell.seconds = outcome.recorder.seconds[index]
                 cell.expectations = outcome.recorder.expectations[index]
                 cell.status = .ok
@@ -83,7 +99,10 @@ public enum Executor {
                 reachedStop = true
                 if outcome.stoppedInline == nil {
                     cell.status = outcome.timedOut ? .timedOut : .crashed
-                    if outcome.timedOut {
+                    if let violation = outcome.violation {
+                        // Nothing the program said after this is believed; its own stderr stays.
+                        cell.trapMessage = "stopped: \(violation)"
+                    } else if outcome.timedOut {
                         cell.trapMessage = "timed out after \(formatSeconds(plan.cells[index].timeout)) s"
                     } else {
                         cell.trapMessage = TrapMessage.describe(exit: outcome.exit, stderr: cell.stderr.text)
@@ -101,8 +120,9 @@ public enum Executor {
         }
         if let inline = outcome.stoppedInline {
             let stderr = outcome.recorder.captured(cell: ProgramRun.inlineStreamBase + inline).stderr.text
-            let why = outcome.timedOut ? "timed out after \(formatSeconds(plan.defaultTimeout)) s"
-                : TrapMessage.describe(exit: outcome.exit, stderr: stderr)
+            let why = outcome.violation.map { "stopped: \($0)" }
+                ?? (outcome.timedOut ? "timed out after \(formatSeconds(plan.defaultTimeout)) s"
+                    : TrapMessage.describe(exit: outcome.exit, stderr: stderr))
             result.diagnostics.append(Diagnostic(file: plan.chapterPath, line: plan.inlineLines[inline], column: 0,
                                                  severity: "error", message: "inline expression stopped the chapter: \(why)"))
         }

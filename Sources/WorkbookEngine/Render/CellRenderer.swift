@@ -72,8 +72,25 @@ struct CellRenderer {
 
     private func outputBlock(_ result: CellResult) -> String {
         var parts: [String] = []
-        if !result.stdout.text.isEmpty {
-            parts.append("<pre class=\"stdout\">\(HTML.escape(trimmed(result.stdout.text)))</pre>")
+        // Printed text and displays in program order; displays of unknown place after the text.
+        let pieces = OutputPiece.inProgramOrder(stdout: result.stdout.text, displays: result.displays)
+        let trailing = pieces.lastIndex { if case .text = $0 { return true } else { return false } } ?? -1
+        var later: [String] = []
+        var displays = 0
+        func displayBlock(_ display: DisplayItem) -> String {
+            displays += 1
+            return self.displayBlock(display, id: "cell-\(result.index + 1)-display-\(displays)")
+        }
+        for (number, piece) in pieces.enumerated() {
+            switch piece {
+            case .text(let text):
+                // A piece ending in a newline shows no blank line; a lone newline shows nothing.
+                if !trimmed(text).isEmpty || (number == trailing && !text.isEmpty) {
+                    parts.append("<pre class=\"stdout\">\(HTML.escape(trimmed(text)))</pre>")
+                }
+            case .display(let display):
+                if display.outputOffset == nil { later.append(displayBlock(display)) } else { parts.append(displayBlock(display)) }
+            }
         }
         if let notice = truncationNotice(result.stdout, stream: "output") { parts.append(notice) }
         if !result.stderr.text.isEmpty {
@@ -81,9 +98,7 @@ struct CellRenderer {
                          + "<pre>\(HTML.escape(trimmed(result.stderr.text)))</pre></div>")
         }
         if let notice = truncationNotice(result.stderr, stream: "stderr") { parts.append(notice) }
-        for (number, display) in result.displays.enumerated() {
-            parts.append(displayBlock(display, id: "cell-\(result.index + 1)-display-\(number + 1)"))
-        }
+        parts += later
         if !result.diagnostics.isEmpty {
             parts.append(Self.diagnosticsList(result.diagnostics, path: path))
         }
@@ -98,9 +113,9 @@ struct CellRenderer {
         return "<div class=\"outputs\">\n\(parts.joined(separator: "\n"))\n</div>\n"
     }
 
-    /// The display's own HTML (trusted: it comes from the course library), with its text
-    /// form one click away and tied to the picture as its description (`aria-describedby`), so a
-    /// screen reader reads the plot's numbers.
+    /// The display's HTML (sanitised to an allow-list when it was received: see
+    /// DisplaySanitiser), with its text form one click away and tied to the picture as its
+    /// description (`aria-describedby`), so a screen reader reads the plot's numbers.
     private func displayBlock(_ display: DisplayItem, id: String) -> String {
         if display.html.isEmpty {
             return "<figure class=\"display\"><pre>\(HTML.escape(trimmed(display.text)))</pre></figure>"
