@@ -74,14 +74,10 @@ let package = Package(
         // Neural-network benchmarks (RNN against PyTorch, matmul against NumPy); see Benchmarks/.
         .executableTarget(name: "course-bench-rnn", dependencies: ["Course"], path: "Benchmarks/rnn/Sources"),
         .executableTarget(name: "course-bench-matmul", dependencies: ["Course"], path: "Benchmarks/matmul/Sources"),
-<<<<<<< HEAD
-        .testTarget(name: "WorkbookEngineTests", dependencies: ["WorkbookEngine"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "WorkbookServerTests", dependencies: ["WorkbookServer"]),
-=======
         // The sandbox's overhead per chapter program; see Benchmarks/sandbox/run.sh.
         .executableTarget(name: "sandbox-bench", dependencies: ["WorkbookEngine"], path: "Benchmarks/sandbox/Sources"),
         .testTarget(name: "WorkbookEngineTests", dependencies: ["WorkbookEngine", "WorkbookProtocol"], resources: [.copy("Fixtures")]),
->>>>>>> main
+        .testTarget(name: "WorkbookServerTests", dependencies: ["WorkbookServer"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"], resources: [.copy("Golden"), .copy("Data")]),
     ],
     swiftLanguageModes: [.v5]
