@@ -11,6 +11,15 @@ public enum Notebook {
         }
     }
 
+    /// Sends one line of progress (a training loop's step and loss) to the engine's live status
+    /// line. Returns false outside the engine, where the caller reports it itself.
+    @discardableResult
+    public static func progress(_ text: String) -> Bool {
+        guard let channel = EngineChannel.shared else { return false }
+        channel.send(kind: "G", fields: [], payload: Array(text.utf8.prefix(160)))
+        return true
+    }
+
     /// Tells the engine the chapter read this data file, so the cache sees when it changes.
     public static func recordDependency(path: String) {
         EngineChannel.shared?.send(kind: "P", fields: [], payload: Array(path.utf8))

@@ -11,7 +11,7 @@ import Darwin
 /// `KIND FIELD… PAYLOADLENGTH\n`, then exactly PAYLOADLENGTH bytes.
 /// Kinds: `C index nanos` a cell begins; `X nanos` the program ended normally;
 /// `J index nanos` an inline expression is about to be evaluated; `D textLength` a display (payload = text bytes then html bytes); `I index` an inline value;
-/// `P` a data-file dependency (payload = path).
+/// `P` a data-file dependency (payload = path); `G` progress for the live status line (payload = text).
 final class EngineChannel: @unchecked Sendable {
     static let shared: EngineChannel? = EngineChannel.fromEnvironment()
 

@@ -11,6 +11,10 @@ struct BuildCommand: ParsableCommand {
             Chapters are ordered by file name. Every chapter is read and checked first: bad \
             input stops the build before anything is written.
 
+            Each chapter's line is printed (on stderr) as it finishes, with a live line for \
+            the ones still running; then every compiler diagnostic, crash and ```output \
+            difference as FILE:LINE:COL: error: …, and the summary.
+
             Results are cached in OUTPUT/.cache: a chapter is only compiled and run again when \
             its cells, the attributes that affect running, the course library, the compiler, \
             or a data file it read changed. Editing prose only re-renders the page.
@@ -21,8 +25,8 @@ struct BuildCommand: ParsableCommand {
               workbook build --no-cache --jobs 1      # run everything again, one at a time
               workbook build --student -o /tmp/mine   # run the exercise blocks, as a student would
 
-            Exit status: 0 every cell ran as expected; 1 a chapter failed to compile, crashed, \
-            timed out or failed a check; 2 bad input (FILE:LINE: error: …, nothing written) or usage.
+            \(ExitStatus.help(zero: "every cell ran as expected",
+                               one: "a chapter failed to compile, crashed, timed out, failed a check or printed other than its ```output block"))
             """
     )
 
@@ -47,9 +51,11 @@ struct BuildCommand: ParsableCommand {
         options.jobs = parallelism.jobs
         options.useCache = !noCache
         let toolchain = try Toolchain.locate()
+        let lines = ChapterLines()
         let report = try Workbook.build(paths: paths, outputDirectory: output, options: options, toolchain: toolchain,
-                                        edition: student ? .student : .instructor)
+                                        edition: student ? .student : .instructor, progress: lines)
+        lines.end()
         print(BuildSummary.text(report, timings: settings.timings), terminator: "")
-        if report.anyFailed { throw ExitCode(ExitStatus.cellsFailed) }
+        if report.exitStatus != ExitStatus.passed { throw ExitCode(report.exitStatus) }
     }
 }

@@ -24,7 +24,7 @@ struct GradeCommand: ParsableCommand {
               workbook grade Submissions --output grades.csv --timeout 20
               workbook grade Submissions --course Instructor/Chapters -o grades.csv --jobs 2
 
-            Exit status: 0 the grades were written; 2 bad input or usage.
+            \(ExitStatus.help(zero: "the grades were written (whatever the students scored)", one: nil))
             """
     )
 
@@ -44,6 +44,7 @@ struct GradeCommand: ParsableCommand {
     func run() throws {
         var options = settings.runOptions
         options.jobs = parallelism.jobs
+        try OutputFolder.requireFile(output, option: "--output")
         let toolchain = try Toolchain.locate()
         let grades = try ClassGrading.grade(submissions: submissions, course: [course], toolchain: toolchain,
                                             options: options)

@@ -8,14 +8,16 @@ struct RunCommand: ParsableCommand {
         abstract: "Run one chapter and print each cell's output as it finishes.",
         discussion: """
             Nothing is cached or written: this is for working on a chapter in the terminal. \
-            Plots and tables are printed in their text form. A progress line on stderr shows \
-            which cell is running.
+            Plots and tables are printed in their text form. A live line on stderr, under the \
+            output, shows which cell is running, for how long of its time limit (60 s, or \
+            --timeout S, or the cell's timeout=S), and a training loop's progress. An endless \
+            loop is stopped at the limit: lower it with --timeout to find out sooner.
 
             Example:
               workbook run Chapters/03-attention.md
 
-            Exit status: 0 every cell ran as expected; 1 the chapter failed to compile, \
-            crashed, timed out or failed a check; 2 bad input or usage.
+            \(ExitStatus.help(zero: "every cell ran as expected",
+                               one: "the chapter failed to compile, crashed, timed out or failed a check"))
             """
     )
 

@@ -33,7 +33,7 @@ struct WorkbookCommand: ParsableCommand {
               workbook                              # build Chapters/ into Output/
               workbook run Chapters/01-backprop.md  # one chapter, in the terminal
               workbook check                        # do the solutions pass their checks?
-              workbook release --output Student/Chapters
+              workbook release --output Student     # Student/Chapters, Student/Data
               workbook grade Submissions --output grades.csv
 
             EXIT STATUS
@@ -42,13 +42,24 @@ struct WorkbookCommand: ParsableCommand {
               2  bad input (missing path, not UTF-8, unknown cell attribute, unterminated
                  fence, duplicate id, a cell inside a list or quote) or bad usage; nothing
                  is written. Each is reported as FILE:LINE: error: …
+              3  the tool itself failed: it could not write the output, start the compiler
+                 or a program, or find the Course library it was built with
             """,
+        version: WorkbookVersion.string,
         subcommands: [BuildCommand.self, RunCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
     /// ArgumentParser's own main exits 64 on usage errors; the workbook promises 2.
     static func main() {
+        // `help NAME` for a NAME that is no command is a usage error, not the root help.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "help", arguments.count > 1,
+           !configuration.subcommands.contains(where: { $0.configuration.commandName == arguments[1] }) {
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+            StandardError.writeLine("error: no command '\(arguments[1])' (commands: \(names.joined(separator: ", ")))")
+            Foundation.exit(ExitStatus.badInput)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -56,4 +67,9 @@ struct WorkbookCommand: ParsableCommand {
             Foundation.exit(ExitStatus.report(error, command: self))
         }
     }
+}
+
+/// What `workbook --version` prints.
+enum WorkbookVersion {
+    static let string = "workbook 0.14.0"
 }

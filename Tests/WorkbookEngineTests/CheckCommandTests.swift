@@ -94,7 +94,7 @@ import FoundationXML
         let release = try ExerciseFixtures.workbook(["release", "--output", "Student"], in: scratch)
         #expect(release.status == 0)
         let source = try #require(readText(scratch + "/Chapters/01-sums.md"))
-        #expect(readText(scratch + "/Student/01-sums.md")
+        #expect(readText(scratch + "/Student/Chapters/01-sums.md")
             == String(decoding: try Release.studentEdition(of: try ExerciseFixtures.chapter(source)), as: UTF8.self))
 
         // The instructor's own chapter built as the student sees it: no solution on the page.

@@ -148,8 +148,12 @@ struct ExecuteRunTests {
             $0.replacingOccurrences(of: "`{swift} greeting.uppercased()`", with: "`{swift} greting`")
         }
         let result = try ExecuteFixtures.run(chapter)
-        #expect(result.status == .failedToCompile)
-        #expect(result.cells.map(\.status) == [.notRun, .notRun, .notRun, .skipped, .skipped, .notRun])
+        // Issue 14: the typo costs only that value; every cell still runs, and the chapter fails.
+        #expect(result.status == .failed)
+        #expect(result.cells.map(\.status) == [.ok, .ok, .ok, .skipped, .skipped, .ok])
+        #expect(result.cells[5].stdout.text == "last 2\n")
+        // Both inline values share the typo's line, and a diagnostic names only the line.
+        #expect(result.inlineValues == [:])
         let error = try #require(result.diagnostics.first { $0.severity == "error" })
         #expect(error.file == chapter.path)
         #expect(error.line == ExecuteFixtures.line(of: "greting", in: chapter.source))

@@ -52,12 +52,12 @@ public struct ResultCache: Sendable {
             guard rename(temporary, target) == 0 else {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(atPath: temporary)
-                throw WorkbookError("cannot write \(target): \(reason)")
+                throw WorkbookError.toolFailure("cannot write \(target): \(reason)")
             }
         } catch let error as WorkbookError {
             throw error
         } catch {
-            throw WorkbookError("cannot write the result cache in \(directory): \(error.localizedDescription)")
+            throw WorkbookError.toolFailure("cannot write the result cache in \(directory): \(error.localizedDescription)")
         }
     }
 

@@ -7,6 +7,8 @@ struct ChapterCompiler {
         var succeeded: Bool
         var diagnostics: [Diagnostic]
         var seconds: Double
+        /// swiftc could not be started at all.
+        var toolFailure: String? = nil
     }
 
     let toolchain: Toolchain
@@ -62,7 +64,7 @@ struct ChapterCompiler {
             return Outcome(succeeded: false,
                            diagnostics: [Diagnostic(file: "", line: 0, column: 0, severity: "error",
                                                     message: "\(error)")],
-                           seconds: Monotonic.seconds() - started)
+                           seconds: Monotonic.seconds() - started, toolFailure: "\(error)")
         }
     }
 

@@ -13,6 +13,7 @@ public enum Executor {
         } catch {
             result.status = .failedToCompile
             result.diagnostics = [Diagnostic(file: "", line: 0, column: 0, severity: "error", message: "\(error)")]
+            result.toolFailure = "\(error)"
             return result
         }
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -24,11 +25,27 @@ public enum Executor {
             result.cells[program.cellIndex] = compileFailResult(program.cellIndex, outcome, plan: plan)
         }
         if result.cells.contains(where: { $0.status == .compiledUnexpectedly }) { result.status = .failed }
-        guard let main = compiled.main else { return result }
+        guard var main = compiled.main else { return result }
+        var plan = plan
+        // A typo in an inline `{swift} …` costs only that value: it is reported at its line,
+        // and the program is compiled again without it so every cell still runs.
+        let badInlineLines = Self.inlineLinesWithErrors(main, plan: plan)
+        if !main.succeeded, !badInlineLines.isEmpty {
+            let inlineErrors = main.diagnostics.filter { badInlineLines.contains($0.line) && $0.file == plan.chapterPath }
+            plan.program = ProgramWriter(path: plan.chapterPath).program(
+                cells: plan.runningCells.map { chapter.cells[$0] },
+                inlines: chapter.inlines.filter { !badInlineLines.contains($0.line) }, withRuntime: true)
+            plan.compileFailPrograms = []
+            if let again = compiler.compileAll(plan).main {
+                main = again
+                main.diagnostics = inlineErrors + again.diagnostics
+            }
+        }
         result.compileSeconds = main.seconds
         attach(main.diagnostics, to: &result, plan: plan)
         guard main.succeeded else {
             result.status = .failedToCompile
+            result.toolFailure = main.toolFailure
             for index in result.cells.indices
             where result.cells[index].diagnostics.contains(where: { $0.severity == "error" })
                 && plan.cells[index].role == .run {
@@ -39,22 +56,39 @@ public enum Executor {
 
         let outcome: ProgramRun.Outcome
         do {
-            outcome = try ProgramRun(plan: plan, executable: compiler.executablePath, events: events).run()
+            let root = CourseRoot.directory(forChapter: chapter.path)
+            outcome = try ProgramRun(plan: plan, executable: compiler.executablePath, events: events,
+                                     workingDirectory: CourseRoot.isFolder(root) ? root : nil).run()
         } catch {
             result.status = .crashed
             result.diagnostics.append(Diagnostic(file: "", line: 0, column: 0, severity: "error", message: "\(error)"))
+            if let error = error as? WorkbookError, error.kind == .toolFailure { result.toolFailure = error.message }
             return result
         }
-        record(outcome, into: &result, plan: plan, events: events)
+        record(outcome, into: &result, plan: plan, events: events,
+               root: CourseRoot.directory(forChapter: chapter.path))
+        if result.status == .passed, result.diagnostics.contains(where: { $0.severity == "error" }) {
+            result.status = .failed
+        }
         return result
+    }
+
+    /// Prose lines holding an inline expression that has a compile error of its own.
+    static func inlineLinesWithErrors(_ outcome: ChapterCompiler.Outcome, plan: ExecutionPlan) -> Set<Int> {
+        let inlineLines = Set(plan.inlineLines)
+        return Set(outcome.diagnostics.filter {
+            $0.severity == "error" && $0.file == plan.chapterPath && inlineLines.contains($0.line)
+                && plan.cell(containing: $0.line) == nil
+        }.map(\.line))
     }
 
     /// Fills cell outputs, statuses, inline values and dependencies from a finished run.
     private static func record(_ outcome: ProgramRun.Outcome, into result: inout ChapterResult,
-                               plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?) {
+                               plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?, root: String) {
         result.runSeconds = outcome.totalSeconds
         result.inlineValues = outcome.recorder.inlineValues
-        result.dependencies = FileHash.hashes(of: outcome.recorder.dependencies)
+        // Absolute, so the cache can hash them again from any folder.
+        result.dependencies = FileHash.hashes(of: outcome.recorder.dependencies.map { CourseRoot.resolve($0, in: root) })
         let stopped = outcome.stoppedCell
         // An inline expression before the first cell stopped the program: no cell ran.
         var reachedStop = outcome.stoppedInline != nil && stopped == nil
@@ -125,7 +159,7 @@ public enum Executor {
     private static func makeTemporaryDirectory() throws -> String {
         var template = Array((NSTemporaryDirectory() + "/workbook-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
-            throw WorkbookError("cannot create a temporary folder: \(String(cString: strerror(errno)))")
+            throw WorkbookError.toolFailure("cannot create a temporary folder: \(String(cString: strerror(errno)))")
         }
         return String(cString: made)
     }

@@ -27,8 +27,15 @@ struct ChildProcess {
     /// The descriptor number the channel has in the child.
     static let channelDescriptor: Int32 = 3
 
+    /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which Swift's Glibc module does
+    /// not export: looked up once by name.
+    private static let addChdir: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32)? = {
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32).self)
+    }()
+
     static func spawn(executable: String, arguments: [String], extraEnvironment: [String: String] = [:],
-                      channel: Bool = false) throws -> ChildProcess {
+                      channel: Bool = false, workingDirectory: String? = nil) throws -> ChildProcess {
         var pipes: [(read: Int32, write: Int32)] = []
         defer { for pipe in pipes { close(pipe.write) } }
         for _ in 0..<(channel ? 3 : 2) {
@@ -36,7 +43,7 @@ struct ChildProcess {
             // O_CLOEXEC: other threads spawning at the same time must not inherit our pipes.
             guard makePipe(&ends) == 0 else {
                 for pipe in pipes { close(pipe.read) }
-                throw WorkbookError("cannot create a pipe: \(String(cString: strerror(errno)))")
+                throw WorkbookError.toolFailure("cannot create a pipe: \(String(cString: strerror(errno)))")
             }
             pipes.append((ends[0], ends[1]))
         }
@@ -45,6 +52,12 @@ struct ChildProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let workingDirectory {
+            guard let addChdir = Self.addChdir, addChdir(&actions, workingDirectory) == 0 else {
+                for pipe in pipes { close(pipe.read) }
+                throw WorkbookError.toolFailure("cannot run a program in \(workingDirectory): posix_spawn_file_actions_addchdir_np is missing")
+            }
+        }
         for (target, pipe) in pipes.enumerated() {
             // dup2 clears close-on-exec on the target, so exactly these reach the child.
             posix_spawn_file_actions_adddup2(&actions, pipe.write, target == 2 ? channelDescriptor : Int32(target + 1))
@@ -77,7 +90,7 @@ struct ChildProcess {
         let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard status == 0 else {
             for pipe in pipes { close(pipe.read) }
-            throw WorkbookError("cannot start \(executable): \(String(cString: strerror(status)))")
+            throw WorkbookError.toolFailure("cannot start \(executable): \(String(cString: strerror(status)))")
         }
         var readEnds = pipes.map(\.read)
         if !channel { readEnds.append(-1) }

@@ -21,6 +21,8 @@ struct ProgramRun {
     let plan: ExecutionPlan
     let executable: String
     let events: (@Sendable (RunEvent) -> Void)?
+    /// The program's working directory (the course root, so `Data/x.csv` resolves there).
+    var workingDirectory: String? = nil
 
     func run() throws -> Outcome {
         // Tags the stream markers; the runtime reads it once and removes it from the environment.
@@ -35,7 +37,7 @@ struct ProgramRun {
                                "WORKBOOK_NONCE": nonce,
                                // A crash ends at once with the runtime's one-line message.
                                "SWIFT_BACKTRACE": "enable=no"],
-            channel: true)
+            channel: true, workingDirectory: workingDirectory)
 
         var timedOut = false
         let exit = child.pump(

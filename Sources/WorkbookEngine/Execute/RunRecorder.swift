@@ -106,6 +106,12 @@ struct RunRecorder {
         case "P":
             let path = String(decoding: record.payload, as: UTF8.self)
             if !dependencies.contains(path) { dependencies.append(path) }
+        case "G":
+            // Progress for the live line only: one short line of printable text, never stored.
+            guard let cell = current?.cell else { return }
+            let text = String(decoding: record.payload.prefix(Self.progressLimit), as: UTF8.self)
+                .unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80..<0xA0).contains($0.value) }
+            events?(.progress(cell: cell, text: String(String.UnicodeScalarView(text))))
         default:
             break  // a record kind from a newer runtime: ignored
         }
@@ -132,6 +138,9 @@ struct RunRecorder {
                                             expectations: expectations[next.cell])))
         }
     }
+
+    /// Bytes of a progress record shown; the rest is dropped.
+    static let progressLimit = 160
 
     /// The runtime's timestamps are CLOCK_MONOTONIC nanoseconds, the engine's own clock.
     private static func time(_ field: String?) -> Double {

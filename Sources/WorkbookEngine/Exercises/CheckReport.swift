@@ -41,6 +41,11 @@ public struct ExerciseGrade: Codable, Equatable, Sendable {
     public var checks: [CheckGrade]
     /// Empty when it passed.
     public var findings: [Finding]
+    /// Its code or a check crashed, timed out or did not compile (rather than an expectation
+    /// failing): JUnit calls that an error, not a failure.
+    public var stopped: Bool? = nil
+    /// Wall time of its cells in the graded run.
+    public var seconds: Double? = nil
 }
 
 /// `workbook check` for one chapter: every exercise, and every expected output outside them.
@@ -51,6 +56,11 @@ public struct ChapterCheck: Codable, Equatable, Sendable {
     public var problems: [Finding]
     /// How many runs it took (one more per exercise whose code had to be replaced).
     public var runs: Int
+    /// The chapter crashed, timed out or did not compile outside any exercise.
+    public var stopped: Bool? = nil
+    /// When the check began (ISO 8601, UTC) and its wall time over every run.
+    public var started: String? = nil
+    public var seconds: Double? = nil
 
     public var passed: Bool { problems.isEmpty && exercises.allSatisfy(\.passed) }
     public var points: Double { exercises.reduce(0) { $0 + $1.points } }

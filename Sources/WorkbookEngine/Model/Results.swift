@@ -119,6 +119,9 @@ public struct ChapterResult: Codable, Equatable, Sendable {
     public var fromCache: Bool
     public var compileSeconds: Double?
     public var runSeconds: Double?
+    /// Set when the tool itself failed (could not start the compiler or the program, could not
+    /// make a temporary folder): exit status 3, and never cached.
+    public var toolFailure: String?
 
     public init(path: String, status: ChapterStatus, cells: [CellResult],
                 inlineValues: [Int: String] = [:], diagnostics: [Diagnostic] = [],

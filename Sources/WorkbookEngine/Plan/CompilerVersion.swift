@@ -24,7 +24,7 @@ enum CompilerVersion {
     static func ask(_ swiftc: String) throws -> String {
         let run = try ProcessRunner.run(executable: swiftc, arguments: ["--version"])
         guard run.exit == .exited(0) else {
-            throw WorkbookError("`\(swiftc) --version` failed: \(String(decoding: run.stderr, as: UTF8.self))")
+            throw WorkbookError.toolFailure("`\(swiftc) --version` failed: \(String(decoding: run.stderr, as: UTF8.self))")
         }
         return String(decoding: run.stdout + run.stderr, as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)

@@ -26,7 +26,7 @@ public enum SiteWriter {
     static func copyKaTeX(from source: String, to destination: String) throws {
         let files = FileManager.default
         guard KaTeXSource.detect(directory: source) == .local else {
-            throw WorkbookError("KaTeX is not installed at \(source) (apt-get install libjs-katex)")
+            throw WorkbookError.toolFailure("KaTeX is not installed at \(source) (apt-get install libjs-katex)")
         }
         try makeDirectory("\(destination)/fonts")
         for name in ["katex.min.js", "katex.min.css"] {
@@ -49,19 +49,19 @@ public enum SiteWriter {
         do {
             try data.write(to: temporary)
             guard rename(temporary.path, path) == 0 else {
-                throw WorkbookError("cannot replace \(path): \(String(cString: strerror(errno)))")
+                throw WorkbookError.toolFailure("cannot replace \(path): \(String(cString: strerror(errno)))")
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             if error is WorkbookError { throw error }
-            throw WorkbookError("cannot write \(path): \(error.localizedDescription)")
+            throw WorkbookError.toolFailure("cannot write \(path): \(error.localizedDescription)")
         }
     }
 
     private static func readResolved(_ path: String) throws -> Data {
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         guard let data = FileManager.default.contents(atPath: resolved.path) else {
-            throw WorkbookError("cannot read \(path)")
+            throw WorkbookError.toolFailure("cannot read \(path)")
         }
         return data
     }
@@ -70,7 +70,7 @@ public enum SiteWriter {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw WorkbookError("cannot create folder \(path): \(error.localizedDescription)")
+            throw WorkbookError.toolFailure("cannot create folder \(path): \(error.localizedDescription)")
         }
     }
 
