@@ -113,13 +113,15 @@ import Testing
         let count = 20_000
         var markdown = "# Big\n\n"
         for k in 0..<count { markdown += "Let $x_{\(k)}$ be `c\(k)` and \\$5;\n" }
-        for k in 0..<count { markdown += "pay $\(k) or `` here\n" }
+        // cmark pairs equal backtick runs across lines, so the unclosed tail is dollars only,
+        // with one run of each length up to 60 that nothing closes.
+        for k in 0..<count { markdown += "pay $\(k) or \(k < 60 ? String(repeating: "`", count: k + 1) : "") here\n" }
         #expect(markdown.utf8.count > 1_000_000)
         let page = proseHTML(try parseChapter(markdown))
         #expect(page.components(separatedBy: "<span class=\"math math-inline\">").count - 1 == count)
         #expect(page.contains("<span class=\"math math-inline\">x_{19999}</span> be <code>c19999</code> and $5;"))
         #expect(page.components(separatedBy: "<code>").count - 1 == count)
-        #expect(page.contains("pay $0 or `` here\npay $1 or `` here"))
-        #expect(page.hasSuffix("pay $19999 or `` here</p>\n"))
+        #expect(page.contains("pay $0 or ` here\npay $1 or `` here"))
+        #expect(page.hasSuffix("pay $19999 or  here</p>\n"))
     }
 }

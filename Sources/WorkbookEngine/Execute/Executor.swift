@@ -66,7 +66,8 @@ public enum Executor {
             return result
         }
         record(outcome, into: &result, plan: plan, events: events,
-               root: CourseRoot.directory(forChapter: chapter.path))
+               root: CourseRoot.directory(forChapter: chapter.path),
+               symbolizer: TrapSymbolizer(executable: compiler.executablePath, chapterPath: chapter.path))
         if result.status == .passed, result.diagnostics.contains(where: { $0.severity == "error" }) {
             result.status = .failed
         }
@@ -84,7 +85,8 @@ public enum Executor {
 
     /// Fills cell outputs, statuses, inline values and dependencies from a finished run.
     private static func record(_ outcome: ProgramRun.Outcome, into result: inout ChapterResult,
-                               plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?, root: String) {
+                               plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?, root: String,
+                               symbolizer: TrapSymbolizer) {
         result.runSeconds = outcome.totalSeconds
         result.inlineValues = outcome.recorder.inlineValues
         // Absolute, so the cache can hash them again from any folder.
@@ -114,6 +116,14 @@ public enum Executor {
                         let runtime = RuntimeReport(stderr: cell.stderr.text)
                         cell.stderr.text = runtime.programOutput
                         cell.crashReport = runtime.report
+                        if let report = runtime.report {
+                            let frames = symbolizer.frames(in: report)
+                            cell.trapLine = frames.first?.line
+                            if !frames.isEmpty {
+                                cell.crashReport = report + "\nIn the chapter, innermost first:\n"
+                                    + frames.map { "  line \($0.line): \($0.function)" }.joined(separator: "\n")
+                            }
+                        }
                     }
                     events?(.cellFinished(cell))
                 }

@@ -117,8 +117,13 @@ struct Grading {
                 if !errors.isEmpty { blamed[exercise.id] = errors.map(finding) }
             }
         case .crashed, .timedOut:
-            guard let stopped = result.cells.first(where: { $0.status == .crashed || $0.status == .timedOut }),
-                  let exercise = replaceable.first(where: { $0.cells.contains(stopped.index) }) else { break }
+            guard let stopped = result.cells.first(where: { $0.status == .crashed || $0.status == .timedOut }) else { break }
+            // A trap inside the student's own code blames that exercise, wherever it was called from.
+            let trapCell = stopped.trapLine.flatMap { line in
+                chapter.cells.first { $0.fenceLine <= line && line <= $0.closingFenceLine }?.index
+            }
+            guard let exercise = replaceable.first(where: { $0.exerciseCell == trapCell })
+                ?? replaceable.first(where: { $0.cells.contains(stopped.index) }) else { break }
             blamed[exercise.id] = problems(ofCell: stopped.index)
         default:
             break
@@ -234,7 +239,12 @@ struct Grading {
         case .compileError:
             return ran.diagnostics.filter { $0.severity == "error" }.map(finding)
         case .crashed, .timedOut, .compiledUnexpectedly:
-            return [here(ran.trapMessage ?? StatusText.tag(ran.status) ?? ran.status.rawValue)]
+            let message = ran.trapMessage ?? StatusText.tag(ran.status) ?? ran.status.rawValue
+            if let line = ran.trapLine, line != cell.firstCodeLine {
+                // Where the trap happened, and the line of the running cell that led there.
+                return [Finding(file: chapter.path, line: line, message: "\(message) (reached from line \(cell.firstCodeLine))")]
+            }
+            return [here(message)]
         }
     }
 

@@ -86,7 +86,8 @@ struct CellRenderer {
             parts.append(Self.diagnosticsList(result.diagnostics, path: path))
         }
         if let trap = result.trapMessage {
-            parts.append("<p class=\"trap\">\(HTML.escape(trap))</p>")
+            let place = result.trapLine.map { " (at line \($0))" } ?? ""
+            parts.append("<p class=\"trap\">\(HTML.escape(trap + place))</p>")
         }
         if let report = result.crashReport {
             parts.append("<details class=\"crash-report\"><summary>the runtime's report</summary>"
