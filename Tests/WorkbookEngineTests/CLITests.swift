@@ -204,4 +204,24 @@ import Testing
         #expect(outcome.status == 3, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("\nerror: cannot create folder site/assets"))
     }
+
+    // Issue 14: an endless loop cost 60 s of silence.
+    @Test func aLongCellSaysItIsStillRunningAndHowLongItMayTake() throws {
+        let folder = try makeScratchFolder(["Chapters/01-slow.md": "# Slow\n\n```swift\nimport Foundation\nThread.sleep(forTimeInterval: 11)\nprint(\"awake\")\n```\n"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try workbook(["run", "--timeout", "30", "Chapters/01-slow.md"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("awake\n"))
+        // Not a terminal: plain lines, the phase once and then every 10 s.
+        #expect(outcome.stderr.contains("cell 1 of 1 (line 4) · 0 s of 30 s limit\n"))
+        #expect(outcome.stderr.contains(#/still running: cell 1 of 1 \(line 4\) · 1\d s of 30 s limit\n/#))
+    }
+
+    @Test func buildPrintsEachChaptersLineAsItFinishes() throws {
+        let folder = try makeScratchFolder(["Chapters/01-sums.md": SampleChapters.passing])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try workbook(["build"], in: folder)
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr == "passed    Chapters/01-sums.md — 2 ok\n")
+    }
 }

@@ -44,13 +44,14 @@ public struct ExerciseGrader: Sendable {
     private func grade(_ chapter: Chapter, exercises: ExerciseSet, start: AnswerSource) -> Outcome {
         var answers: [String: AnswerSource] = [:]
         var replaced: [String: (by: AnswerSource, findings: [Finding])] = [:]
-        var runs = 0
+        var runs = 0, cachedRuns = 0
         func run() -> Grading {
             let runnable = AnswerPlanning.runnable(chapter, exercises: exercises, answers: answers, fallback: start)
             let plan = Planner.plan(runnable, toolchain: toolchain, options: options, runKinds: AnswerPlanning.allKinds)
             let result: ChapterResult
             if let cached = cache?.lookup(plan) {
                 result = cached
+                cachedRuns += 1
             } else {
                 result = Executor.run(plan, chapter: runnable, toolchain: toolchain, options: options)
                 // A cache that cannot be written costs only speed next time.
@@ -93,7 +94,9 @@ public struct ExerciseGrader: Sendable {
             }
             break
         }
-        return Outcome(check: grading.report(replaced: replaced, runs: runs), result: grading.result)
+        var check = grading.report(replaced: replaced, runs: runs)
+        check.cachedRuns = cachedRuns
+        return Outcome(check: check, result: grading.result)
     }
 }
 
