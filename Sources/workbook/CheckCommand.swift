@@ -87,6 +87,10 @@ struct CheckCommand: ParsableCommand {
             try ReportFile.write(Array(JUnitReport.xml(summary).utf8), to: junit)
         }
         print(format.render(summary), terminator: "")
+        if let failure = summary.chapters.compactMap(\.toolFailure).first {
+            StandardError.writeLine("error: \(failure)")
+            throw ExitCode(ExitStatus.toolFailed)
+        }
         if !summary.passed { throw ExitCode(ExitStatus.cellsFailed) }
     }
 }

@@ -33,6 +33,10 @@ struct RunCommand: ParsableCommand {
         let printer = CellPrinter(chapter: parsed, options: options)
         let result = Workbook.run(parsed, options: options, toolchain: toolchain, events: { printer.handle($0) })
         printer.finish(result)
+        if let failure = result.toolFailure {
+            StandardError.writeLine("error: \(failure)")
+            throw ExitCode(ExitStatus.toolFailed)
+        }
         if result.status != .passed { throw ExitCode(ExitStatus.cellsFailed) }
     }
 }

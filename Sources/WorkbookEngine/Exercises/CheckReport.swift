@@ -56,6 +56,8 @@ public struct ChapterCheck: Codable, Equatable, Sendable {
     public var problems: [Finding]
     /// How many runs it took (one more per exercise whose code had to be replaced).
     public var runs: Int
+    /// The tool itself failed on this chapter (could not start the compiler or the program).
+    public var toolFailure: String? = nil
     /// Of those runs, how many were results reused from the cache (inputs unchanged).
     public var cachedRuns: Int? = nil
     /// The chapter crashed, timed out or did not compile outside any exercise.

@@ -96,6 +96,7 @@ public struct ExerciseGrader: Sendable {
         }
         var check = grading.report(replaced: replaced, runs: runs)
         check.cachedRuns = cachedRuns
+        check.toolFailure = grading.result.toolFailure
         return Outcome(check: check, result: grading.result)
     }
 }
