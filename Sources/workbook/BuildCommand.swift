@@ -25,8 +25,9 @@ struct BuildCommand: ParsableCommand {
               workbook build --no-cache --jobs 1      # run everything again, one at a time
               workbook build --student -o /tmp/mine   # run the exercise blocks, as a student would
 
-            \(ExitStatus.help(zero: "every cell ran as expected",
-                               one: "a chapter failed to compile, crashed, timed out, failed a check or printed other than its ```output block"))
+            Exit status: 0 every cell ran as expected; 1 a chapter failed to compile, crashed, \
+            timed out or failed a check; 2 bad input (FILE:LINE: error: …, nothing written) or usage; \
+            3 the tool itself failed (a report or cache file cannot be written, the sandbox cannot start).
             """
     )
 
@@ -48,6 +49,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         var options = settings.runOptions
+        options.sandbox = try settings.sandboxMode(required: false)
         options.jobs = parallelism.jobs
         options.useCache = !noCache
         let toolchain = try Toolchain.locate()

@@ -27,7 +27,8 @@ struct CheckCommand: ParsableCommand {
             with the reference solution in its place, so the other exercises are still graded.
 
             --update rewrites every ```output block's content from what its cell printed, \
-            leaving every other byte of the file as it was.
+            leaving every other byte of the file as it was: atomically, through a symlink to \
+            its target, keeping the file's mode, owner and line endings.
 
             Results of runs whose inputs (cells, attributes, the course library, the \
             compiler, data files read) did not change are reused from Output/.cache, so \
@@ -41,7 +42,9 @@ struct CheckCommand: ParsableCommand {
               workbook check --format github --junit report.xml
               workbook check --update Chapters/04-kmeans.md   # rewrite its output blocks
 
-            \(ExitStatus.help(zero: "everything passed", one: "an exercise, an expected output or a cell failed"))
+            Exit status: 0 everything passed; 1 an exercise, an expected output or a cell \
+            failed; 2 bad input (points that are not finite included) or usage; 3 the tool \
+            failed (the sandbox cannot start, no temporary folder, the compiler cannot start, a file cannot be written).
             """
     )
 
@@ -74,6 +77,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         var options = settings.runOptions
+        options.sandbox = try settings.sandboxMode(required: false)
         options.jobs = parallelism.jobs
         if let junit { try OutputFolder.requireFile(junit, option: "--junit") }
         let toolchain = try Toolchain.locate()
@@ -86,11 +90,10 @@ struct CheckCommand: ParsableCommand {
         if let junit {
             try ReportFile.write(Array(JUnitReport.xml(summary).utf8), to: junit)
         }
-        print(format.render(summary), terminator: "")
-        if let failure = summary.chapters.compactMap(\.toolFailure).first {
-            StandardError.writeLine("error: \(failure)")
-            throw ExitCode(ExitStatus.toolFailed)
-        }
+        print(try format.render(summary), terminator: "")
+        let failures = summary.chapters.compactMap { chapter in chapter.couldNotGrade.map { "could not check \(chapter.path): \($0)" } }
+        for line in failures { StandardError.writeLine("error: \(line)") }
+        if !failures.isEmpty { throw ExitCode(ExitStatus.toolFailed) }
         if !summary.passed { throw ExitCode(ExitStatus.cellsFailed) }
     }
 }

@@ -7,6 +7,8 @@ enum ExitStatus {
     static let passed: Int32 = 0
     static let cellsFailed: Int32 = 1
     static let badInput: Int32 = 2
+    /// The tool itself failed: cannot write output, cannot start a process, the sandbox cannot
+    /// start, could not grade.
     static let toolFailed: Int32 = 3
 
     /// The EXIT STATUS paragraph every command's help ends with; `zero` and `one` say what
@@ -15,14 +17,18 @@ enum ExitStatus {
         var text = "Exit status: 0 \(zero); "
         if let one { text += "1 \(one); " }
         return text + "2 bad input (FILE:LINE: error: …, nothing written) or bad usage; "
-            + "3 the tool itself failed (cannot write the output, cannot start the compiler or a program)."
+            + "3 the tool itself failed (cannot write the output, cannot start the compiler, a program or the sandbox)."
     }
 
     /// Prints the error (one `FILE:LINE: error: …` line for bad input) and returns the status.
     static func report(_ error: Error, command: WorkbookCommand.Type) -> Int32 {
         if let error = error as? WorkbookError {
             StandardError.writeLine(error.description)
-            return error.kind == .toolFailure ? toolFailed : badInput
+            return badInput
+        }
+        if let failure = error as? ToolFailure {
+            StandardError.writeLine(failure.description)
+            return toolFailed
         }
         if let code = error as? ExitCode { return code.rawValue }
         if error is CocoaError || error is POSIXError || (error as NSError).domain == NSCocoaErrorDomain {

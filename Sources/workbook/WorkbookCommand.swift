@@ -42,11 +42,12 @@ struct WorkbookCommand: ParsableCommand {
               2  bad input (missing path, not UTF-8, unknown cell attribute, unterminated
                  fence, duplicate id, a cell inside a list or quote) or bad usage; nothing
                  is written. Each is reported as FILE:LINE: error: …
-              3  the tool itself failed: it could not write the output, start the compiler
-                 or a program, or find the Course library it was built with
+              3  the tool itself failed: cannot write output, cannot create a temporary
+                 folder, cannot start a process, could not grade
             """,
         version: WorkbookVersion.string,
-        subcommands: [BuildCommand.self, RunCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self],
+        subcommands: [BuildCommand.self, RunCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self,
+                      AutograderCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

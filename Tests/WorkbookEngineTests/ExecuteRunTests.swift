@@ -101,12 +101,12 @@ struct ExecuteRunTests {
         let result = try ExecuteFixtures.run("display")
         #expect(result.status == .passed)
         #expect(result.cells[0].stdout.text == "plain text stays on stdout\n")
-        #expect(result.cells[0].displays == [DisplayItem(text: "[plot]", html: "<svg width=\"10\"></svg>")])
+        // Placed after the 27 bytes printed before it; its HTML rebuilt by the sanitiser.
+        #expect(result.cells[0].displays == [DisplayItem(text: "[plot]", html: "<svg width=\"10\"></svg>", outputOffset: 27)])
         let big = try #require(result.cells[1].displays.first)
         let size = (500_000 / 7 + 1) * 7
         #expect(big.text == "big")
-        #expect(big.html.utf8.count == size)
-        #expect(big.html == String(repeating: "<rect/>", count: 500_000 / 7 + 1))
+        #expect(big.html == String(repeating: "<rect></rect>", count: 500_000 / 7 + 1))
         #expect(result.cells[1].stdout.text == "\(size)\n")
     }
 
@@ -174,7 +174,7 @@ struct ExecuteRunTests {
         #expect(result.cells.map(\.status) == [.ok, .ok, .ok, .skipped, .skipped, .ok])
         #expect(result.cells[5].stdout.text == "last 2\n")
         // Both inline values share the typo's line, and a diagnostic names only the line.
-        #expect(result.inlineValues == [:])
+        #expect(result.inlineValues == [0: "(does not compile)", 1: "(does not compile)"])
         let error = try #require(result.diagnostics.first { $0.severity == "error" })
         #expect(error.file == chapter.path)
         #expect(error.line == ExecuteFixtures.line(of: "greting", in: chapter.source))

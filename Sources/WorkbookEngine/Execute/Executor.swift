@@ -9,14 +9,32 @@ public enum Executor {
         })
         let directory: String
         do {
-            directory = try makeTemporaryDirectory()
+            directory = try TemporaryFolder.make()
+        } catch let failure as ToolFailure {
+            result.status = .failedToCompile
+            result.toolFailure = failure.message
+            result.diagnostics = [Diagnostic(file: "", line: 0, column: 0, severity: "error", message: failure.message)]
+            return result
         } catch {
             result.status = .failedToCompile
-            result.diagnostics = [Diagnostic(file: "", line: 0, column: 0, severity: "error", message: "\(error)")]
             result.toolFailure = "\(error)"
             return result
         }
         defer { try? FileManager.default.removeItem(atPath: directory) }
+
+        // An exercise that declares a runtime name or uses `#sourceLocation` fails like a compile
+        // error, before anything is compiled (see ExerciseCodeRules).
+        let violations = plan.cells.filter { $0.role == .run && chapter.cells[$0.index].attributes.kind == .exercise }
+            .map { (index: $0.index, found: ExerciseCodeRules.violations(in: chapter.cells[$0.index], path: chapter.path)) }
+            .filter { !$0.found.isEmpty }
+        if !violations.isEmpty {
+            for violation in violations {
+                result.cells[violation.index].status = .compileError
+                result.cells[violation.index].diagnostics = violation.found
+            }
+            result.status = .failedToCompile
+            return result
+        }
 
         events?(.compiling)
         let compiler = ChapterCompiler(toolchain: toolchain, directory: directory)
@@ -25,6 +43,9 @@ public enum Executor {
             result.cells[program.cellIndex] = compileFailResult(program.cellIndex, outcome, plan: plan)
         }
         if result.cells.contains(where: { $0.status == .compiledUnexpectedly }) { result.status = .failed }
+        if let failure = ([compiled.main].compactMap { $0 } + compiled.compileFails).compactMap(\.toolFailure).first {
+            result.toolFailure = failure
+        }
         guard var main = compiled.main else { return result }
         var plan = plan
         // A typo in an inline `{swift} …` costs only that value: it is reported at its line,
@@ -32,9 +53,13 @@ public enum Executor {
         let badInlineLines = Self.inlineLinesWithErrors(main, plan: plan)
         if !main.succeeded, !badInlineLines.isEmpty {
             let inlineErrors = main.diagnostics.filter { badInlineLines.contains($0.line) && $0.file == plan.chapterPath }
-            plan.program = ProgramWriter(path: plan.chapterPath).program(
-                cells: plan.runningCells.map { chapter.cells[$0] },
-                inlines: chapter.inlines.filter { !badInlineLines.contains($0.line) }, withRuntime: true)
+            // Each broken value becomes a note, so the inline sequence the runtime reports is whole.
+            let inlines = chapter.inlines.map { inline -> InlineExpression in
+                guard badInlineLines.contains(inline.line) else { return inline }
+                return InlineExpression(index: inline.index, code: "\"(does not compile)\"", line: inline.line)
+            }
+            plan.program = ProgramWriter(path: plan.chapterPath, session: ProgramWriter.randomSessionName()).program(
+                cells: plan.runningCells.map { chapter.cells[$0] }, inlines: inlines, withRuntime: true)
             plan.compileFailPrograms = []
             if let again = compiler.compileAll(plan).main {
                 main = again
@@ -56,17 +81,16 @@ public enum Executor {
 
         let outcome: ProgramRun.Outcome
         do {
-            let root = CourseRoot.directory(forChapter: chapter.path)
-            outcome = try ProgramRun(plan: plan, executable: compiler.executablePath, events: events,
-                                     workingDirectory: CourseRoot.isFolder(root) ? root : nil).run()
+            outcome = try ProgramRun(plan: plan, executable: compiler.executablePath, toolchain: toolchain,
+                                     options: options, events: events).run()
         } catch {
+            // The program could not be started: the tool failed, not the chapter.
             result.status = .crashed
+            result.toolFailure = (error as? WorkbookError)?.message ?? "\(error)"
             result.diagnostics.append(Diagnostic(file: "", line: 0, column: 0, severity: "error", message: "\(error)"))
-            if let error = error as? WorkbookError, error.kind == .toolFailure { result.toolFailure = error.message }
             return result
         }
         record(outcome, into: &result, plan: plan, events: events,
-               root: CourseRoot.directory(forChapter: chapter.path),
                symbolizer: TrapSymbolizer(executable: compiler.executablePath, chapterPath: chapter.path))
         if result.status == .passed, result.diagnostics.contains(where: { $0.severity == "error" }) {
             result.status = .failed
@@ -85,12 +109,12 @@ public enum Executor {
 
     /// Fills cell outputs, statuses, inline values and dependencies from a finished run.
     private static func record(_ outcome: ProgramRun.Outcome, into result: inout ChapterResult,
-                               plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?, root: String,
+                               plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?,
                                symbolizer: TrapSymbolizer) {
         result.runSeconds = outcome.totalSeconds
         result.inlineValues = outcome.recorder.inlineValues
-        // Absolute, so the cache can hash them again from any folder.
-        result.dependencies = FileHash.hashes(of: outcome.recorder.dependencies.map { CourseRoot.resolve($0, in: root) })
+        result.dependencies = FileHash.hashes(of: outcome.recorder.dependencies, relativeTo: outcome.workingDirectory,
+                                              allowed: outcome.dataFolder)
         let stopped = outcome.stoppedCell
         // An inline expression before the first cell stopped the program: no cell ran.
         var reachedStop = outcome.stoppedInline != nil && stopped == nil
@@ -100,7 +124,7 @@ public enum Executor {
                 cell.status = .notRun
             } else {
                 (cell.stdout, cell.stderr) = outcome.recorder.captured(cell: index)
-                cell.displays = outcome.recorder.displays[index] ?? []
+                cell.displays = outcome.recorder.placedDisplays(cell: index)
                 cell.seconds = outcome.recorder.seconds[index]
                 cell.expectations = outcome.recorder.expectations[index]
                 cell.status = .ok
@@ -109,7 +133,10 @@ public enum Executor {
                 reachedStop = true
                 if outcome.stoppedInline == nil {
                     cell.status = outcome.timedOut ? .timedOut : .crashed
-                    if outcome.timedOut {
+                    if let violation = outcome.violation {
+                        // Nothing the program said after this is believed; its own stderr stays.
+                        cell.trapMessage = "stopped: \(violation)"
+                    } else if outcome.timedOut {
                         cell.trapMessage = "timed out after \(formatSeconds(plan.cells[index].timeout)) s"
                     } else {
                         cell.trapMessage = TrapMessage.describe(exit: outcome.exit, stderr: cell.stderr.text)
@@ -135,8 +162,9 @@ public enum Executor {
         }
         if let inline = outcome.stoppedInline {
             let stderr = outcome.recorder.captured(cell: ProgramRun.inlineStreamBase + inline).stderr.text
-            let why = outcome.timedOut ? "timed out after \(formatSeconds(plan.defaultTimeout)) s"
-                : TrapMessage.describe(exit: outcome.exit, stderr: stderr)
+            let why = outcome.violation.map { "stopped: \($0)" }
+                ?? (outcome.timedOut ? "timed out after \(formatSeconds(plan.defaultTimeout)) s"
+                    : TrapMessage.describe(exit: outcome.exit, stderr: stderr))
             result.diagnostics.append(Diagnostic(file: plan.chapterPath, line: plan.inlineLines[inline], column: 0,
                                                  severity: "error", message: "inline expression stopped the chapter: \(why)"))
         }
@@ -164,14 +192,6 @@ public enum Executor {
                 result.diagnostics.append(diagnostic)
             }
         }
-    }
-
-    private static func makeTemporaryDirectory() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "/workbook-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else {
-            throw WorkbookError.toolFailure("cannot create a temporary folder: \(String(cString: strerror(errno)))")
-        }
-        return String(cString: made)
     }
 
     static func formatSeconds(_ seconds: Double) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookProtocol
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,22 +21,21 @@ struct ChildProcess {
     let pid: pid_t
     /// Read ends, indexed by `ChildStream.rawValue`; the channel is -1 when not asked for.
     let readEnds: [Int32]
+    /// bubblewrap reports a program killed by signal N as exit status 128 + N: read it so.
+    var reportsSignalsAsStatus = false
 
     static let leftoverGrace = 0.5
     static let exitCheckInterval = 0.25
 
     /// The descriptor number the channel has in the child.
-    static let channelDescriptor: Int32 = 3
+    static let channelDescriptor: Int32 = Handshake.channelDescriptor
 
-    /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which Swift's Glibc module does
-    /// not export: looked up once by name.
-    private static let addChdir: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32)? = {
-        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32).self)
-    }()
-
+    /// `environment` replaces the engine's own when given; `passing` dup2s further descriptors
+    /// of the engine (`source`) into the child (`target`).
     static func spawn(executable: String, arguments: [String], extraEnvironment: [String: String] = [:],
-                      channel: Bool = false, workingDirectory: String? = nil) throws -> ChildProcess {
+                      environment replacement: [String: String]? = nil, channel: Bool = false,
+                      passing: [(target: Int32, source: Int32)] = [],
+                      workingDirectory: String? = nil) throws -> ChildProcess {
         var pipes: [(read: Int32, write: Int32)] = []
         defer { for pipe in pipes { close(pipe.write) } }
         for _ in 0..<(channel ? 3 : 2) {
@@ -43,7 +43,7 @@ struct ChildProcess {
             // O_CLOEXEC: other threads spawning at the same time must not inherit our pipes.
             guard makePipe(&ends) == 0 else {
                 for pipe in pipes { close(pipe.read) }
-                throw WorkbookError.toolFailure("cannot create a pipe: \(String(cString: strerror(errno)))")
+                throw WorkbookError("cannot create a pipe: \(String(cString: strerror(errno)))")
             }
             pipes.append((ends[0], ends[1]))
         }
@@ -52,15 +52,15 @@ struct ChildProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        if let workingDirectory {
-            guard let addChdir = Self.addChdir, addChdir(&actions, workingDirectory) == 0 else {
-                for pipe in pipes { close(pipe.read) }
-                throw WorkbookError.toolFailure("cannot run a program in \(workingDirectory): posix_spawn_file_actions_addchdir_np is missing")
-            }
-        }
         for (target, pipe) in pipes.enumerated() {
             // dup2 clears close-on-exec on the target, so exactly these reach the child.
             posix_spawn_file_actions_adddup2(&actions, pipe.write, target == 2 ? channelDescriptor : Int32(target + 1))
+        }
+        for pass in passing { posix_spawn_file_actions_adddup2(&actions, pass.source, pass.target) }
+        if let workingDirectory {
+            guard let addChdir = addChdirSymbol else { throw WorkbookError("cannot set a child's working directory here") }
+            typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+            _ = workingDirectory.withCString { unsafeBitCast(addChdir, to: AddChdir.self)(&actions, $0) }
         }
 
         var attributes = posix_spawnattr_t()
@@ -76,7 +76,7 @@ struct ChildProcess {
         posix_spawnattr_setsigmask(&attributes, &emptyMask)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
-        var environment = ProcessInfo.processInfo.environment
+        var environment = replacement ?? ProcessInfo.processInfo.environment
         for (key, value) in extraEnvironment { environment[key] = value }
         let environmentLines = environment.map { "\($0.key)=\($0.value)" }.sorted()
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
@@ -90,7 +90,7 @@ struct ChildProcess {
         let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard status == 0 else {
             for pipe in pipes { close(pipe.read) }
-            throw WorkbookError.toolFailure("cannot start \(executable): \(String(cString: strerror(status)))")
+            throw WorkbookError("cannot start \(executable): \(String(cString: strerror(status)))")
         }
         var readEnds = pipes.map(\.read)
         if !channel { readEnds.append(-1) }
@@ -159,7 +159,9 @@ struct ChildProcess {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let signal = status & 0x7f
-        return signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
+        let code = (status >> 8) & 0xff
+        if signal == 0 && reportsSignalsAsStatus && code > 128 && code < 128 + 65 { return .signaled(code - 128) }
+        return signal == 0 ? .exited(code) : .signaled(signal)
     }
 }
 
@@ -192,7 +194,7 @@ enum ProcessRunner {
 
 /// pipe2(2) with O_CLOEXEC, so a child spawned by another thread meanwhile cannot inherit the
 /// pipe. Glibc's header hides pipe2 from Swift (it needs _GNU_SOURCE), hence the lookup.
-private func makePipe(_ ends: inout [Int32]) -> Int32 {
+func makePipe(_ ends: inout [Int32]) -> Int32 {
     typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
     if let symbol = pipe2Symbol {
         return ends.withUnsafeMutableBufferPointer { unsafeBitCast(symbol, to: Pipe2.self)($0.baseAddress!, O_CLOEXEC) }
@@ -203,6 +205,9 @@ private func makePipe(_ ends: inout [Int32]) -> Int32 {
 }
 
 private let pipe2Symbol: UnsafeMutableRawPointer? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pipe2")
+/// glibc ≥ 2.29; hidden from Swift like pipe2.
+private let addChdirSymbol: UnsafeMutableRawPointer? = dlsym(UnsafeMutableRawPointer(bitPattern: 0),
+                                                             "posix_spawn_file_actions_addchdir_np")
 
 enum Monotonic {
     static func seconds() -> Double {

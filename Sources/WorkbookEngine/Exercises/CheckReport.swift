@@ -46,6 +46,8 @@ public struct ExerciseGrade: Codable, Equatable, Sendable {
     public var stopped: Bool? = nil
     /// Wall time of its cells in the graded run.
     public var seconds: Double? = nil
+    /// `grade` only: what in the student's code a human should look at (`SubmissionFlags`).
+    public var flags: [String]? = nil
 }
 
 /// `workbook check` for one chapter: every exercise, and every expected output outside them.
@@ -56,8 +58,6 @@ public struct ChapterCheck: Codable, Equatable, Sendable {
     public var problems: [Finding]
     /// How many runs it took (one more per exercise whose code had to be replaced).
     public var runs: Int
-    /// The tool itself failed on this chapter (could not start the compiler or the program).
-    public var toolFailure: String? = nil
     /// Of those runs, how many were results reused from the cache (inputs unchanged).
     public var cachedRuns: Int? = nil
     /// The chapter crashed, timed out or did not compile outside any exercise.
@@ -65,8 +65,11 @@ public struct ChapterCheck: Codable, Equatable, Sendable {
     /// When the check began (ISO 8601, UTC) and its wall time over every run.
     public var started: String? = nil
     public var seconds: Double? = nil
+    /// Set when the engine itself failed (no temporary folder, a process it could not start):
+    /// the exercises' verdicts then say nothing about the code.
+    public var couldNotGrade: String? = nil
 
-    public var passed: Bool { problems.isEmpty && exercises.allSatisfy(\.passed) }
+    public var passed: Bool { couldNotGrade == nil && problems.isEmpty && exercises.allSatisfy(\.passed) }
     public var points: Double { exercises.reduce(0) { $0 + $1.points } }
     public var maxPoints: Double { exercises.reduce(0) { $0 + $1.maxPoints } }
 

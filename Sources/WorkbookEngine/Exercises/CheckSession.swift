@@ -20,6 +20,7 @@ public enum CheckSession {
         // No pages are written, so two chapters may share a file name (two students' copies).
         var chapters = try ChapterDiscovery.chapterFiles(for: paths).map(Workbook.loadChapter)
         var sets = try chapters.map(ExerciseSet.init)
+        try ExerciseSet.requireFiniteTotal(sets)
         if let exercise {
             let holding = sets.indices.filter { sets[$0].exercises.contains { $0.id == exercise } }
             guard !holding.isEmpty else {
@@ -44,7 +45,8 @@ public enum CheckSession {
         if update {
             for (index, (chapter, outcome)) in zip(chapters, outcomes).enumerated() {
                 guard let (bytes, changes) = OutputUpdate.updated(chapter, result: outcome.result) else { continue }
-                try AtomicFile.write(bytes, to: chapter.path)
+                // Through a symlink to its target, keeping mode and owner.
+                try AtomicWrite.write(bytes, to: chapter.path, durable: true)
                 updated += changes
                 // The blocks now say what the cells printed: those mismatches are settled.
                 let lines = Set(chapter.cells.compactMap { cell in

@@ -1,18 +1,38 @@
 import Foundation
 
 /// `workbook release`: the student edition of a chapter file. Solution blocks, hidden checks and
-/// the ```output blocks that follow either are removed, line for line; every other byte stays.
+/// the ```output blocks that follow either are removed, line for line; every other byte stays
+/// (except that an exercise checked only by hidden checks gets one visible check that fails).
 public enum Release {
     public static func studentEdition(of chapter: Chapter) throws -> [UInt8] {
-        _ = try ExerciseSet(chapter)
+        let set = try ExerciseSet(chapter)
+        let source = SourceLines(Array(chapter.source.utf8))
+        // An exercise graded by hidden checks alone would have no check left, and the student's
+        // copy would not check at all: its first hidden check becomes one that says so and fails.
+        var standIns: [Int: [UInt8]] = [:]
+        for exercise in set.exercises where exercise.checkCells.allSatisfy({ chapter.cells[$0].attributes.hidden }) {
+            let first = chapter.cells[exercise.checkCells[0]]
+            let end = source.lines[first.fenceLine - 1].reversed().starts(with: [10, 13]) ? "\r\n" : "\n"
+            let text = ["```swift check id=\(exercise.id) points=\(CheckFormat.number(exercise.maxPoints))",
+                        "expect(false, \"graded by hidden checks only: your instructor's grading decides this exercise\")",
+                        "```"].joined(separator: end) + end
+            standIns[first.index] = Array(text.utf8)
+        }
         let removed = chapter.cells.filter { $0.attributes.kind == .solution || $0.attributes.hidden }
-        let blocks = removed.flatMap { cell -> [ClosedRange<Int>] in
+        // A stand-in check replaces its block line for line; the other blocks go, with their
+        // output blocks and (see `removalRanges`) the blank line that would be left doubled.
+        let replaced = removed.filter { standIns[$0.index] != nil }
+        let gone = removed.filter { standIns[$0.index] == nil }.flatMap { cell -> [ClosedRange<Int>] in
             var ranges = [cell.fenceLine...cell.closingFenceLine]
             if let output = cell.expectedOutput { ranges.append(output.fenceLine...(output.lastContentLine + 1)) }
             return ranges
         }
-        let source = SourceLines(Array(chapter.source.utf8))
-        return source.replacing(removalRanges(blocks, in: source).map { ($0, []) })
+        var edits = removalRanges(gone, in: source).map { (lines: $0, with: [UInt8]()) }
+        for cell in replaced {
+            edits.append((cell.fenceLine...cell.closingFenceLine, standIns[cell.index]!))
+            if let output = cell.expectedOutput { edits.append((output.fenceLine...(output.lastContentLine + 1), [])) }
+        }
+        return source.replacing(edits)
     }
 
     /// The blocks' lines, joined across the blank lines between removed blocks; where a
@@ -39,42 +59,37 @@ public enum Release {
 
     /// Writes the student edition into `directory`, a course root of its own: every chapter to
     /// `directory/Chapters/` (file names kept) and the course's data folder to `directory/Data/`,
-    /// so the edition runs as it is. Each chapter is read and checked before anything is
-    /// written; each file is written to a temporary name and renamed into place. Returns the
-    /// chapter files written.
+    /// so the edition runs as it is. Every chapter is read and checked, and the output folder is
+    /// checked against the chapters, before anything is written; each file is written
+    /// atomically. Returns the chapter files written.
     public static func write(chapters: [Chapter], to directory: String) throws -> [String] {
         let editions = try chapters.map { ($0, try studentEdition(of: $0)) }
-        let chaptersFolder = URL(fileURLWithPath: directory).appendingPathComponent("Chapters")
-        for chapter in chapters {
-            let target = chaptersFolder.appendingPathComponent(URL(fileURLWithPath: chapter.path).lastPathComponent)
-            if target.standardizedFileURL == URL(fileURLWithPath: chapter.path).standardizedFileURL {
-                throw WorkbookError("\(chapter.path): the release would overwrite the instructor's chapter; choose another --output")
-            }
-        }
+        let chaptersFolder = (directory as NSString).appendingPathComponent("Chapters")
         try OutputFolder.requireNotAFile(directory)
-        try OutputFolder.prepare(chaptersFolder.path)
+        try ReleaseTarget.refuseUnsafe(directory, chapters: chapters)
+        try ReleaseTarget.refuseUnsafe(chaptersFolder, chapters: chapters)
+        try AtomicWrite.makeFolder(chaptersFolder)
         var written: [String] = []
         for (chapter, bytes) in editions {
-            let target = chaptersFolder.appendingPathComponent(URL(fileURLWithPath: chapter.path).lastPathComponent).path
-            try AtomicFile.write(bytes, to: target)
+            let name = URL(fileURLWithPath: chapter.path).lastPathComponent
+            let target = URL(fileURLWithPath: chaptersFolder).appendingPathComponent(name).path
+            try AtomicWrite.write(bytes, to: target, durable: true)
             written.append(target)
         }
         let dataFolders = Set(chapters.compactMap { CourseRoot.dataFolder(forChapter: $0.path) })
         for folder in dataFolders.sorted() {
-            try copyData(from: folder, to: URL(fileURLWithPath: directory).appendingPathComponent("Data").path)
+            try copyData(from: folder, to: (directory as NSString).appendingPathComponent("Data"))
         }
         return written
     }
 
-    /// Copies the data folder's files (following symlinks to their targets, keeping each file's
-    /// mode), each written atomically and only when its bytes differ.
+    /// Copies the data folder's files (following symlinks to their targets), each written
+    /// atomically and only when its bytes differ.
     static func copyData(from source: String, to destination: String) throws {
-        let sourceURL = URL(fileURLWithPath: source).standardizedFileURL
-        guard sourceURL.resolvingSymlinksInPath() != URL(fileURLWithPath: destination).standardizedFileURL.resolvingSymlinksInPath()
-        else { return }
+        guard ReleaseTarget.physical(source) != ReleaseTarget.physical(destination) else { return }
         let files = FileManager.default
         guard let walker = files.enumerator(atPath: source) else {
-            throw WorkbookError.toolFailure("\(source): cannot read the data folder")
+            throw ToolFailure("\(source): cannot read the data folder")
         }
         var names: [String] = []
         while let name = walker.nextObject() as? String {
@@ -83,40 +98,21 @@ public enum Release {
         }
         for name in names.sorted() {
             let from = source + "/" + name, to = destination + "/" + name
-            guard CourseRoot.isFolder(from) == false else { try OutputFolder.prepare(to); continue }
+            if CourseRoot.isFolder(from) { try AtomicWrite.makeFolder(to); continue }
             guard let data = files.contents(atPath: from) else {
-                throw WorkbookError.toolFailure("\(from): cannot read the data file")
+                throw ToolFailure("\(from): cannot read the data file")
             }
-            try OutputFolder.prepare(URL(fileURLWithPath: to).deletingLastPathComponent().path)
-            if files.contents(atPath: to) != data { try AtomicFile.write(Array(data), to: to) }
-            if let mode = try? files.attributesOfItem(atPath: from)[.posixPermissions] {
-                try? files.setAttributes([.posixPermissions: mode], ofItemAtPath: to)
-            }
+            try AtomicWrite.makeFolder((to as NSString).deletingLastPathComponent)
+            if files.contents(atPath: to) != data { try AtomicWrite.write(Array(data), to: to) }
         }
     }
 }
 
-/// Temp file in the same folder, then rename: a reader never sees half a file.
-enum AtomicFile {
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw WorkbookError.toolFailure("\(path): cannot write \(temporary)")
-        }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw WorkbookError.toolFailure("\(path): cannot write: \(reason)")
-        }
-    }
-}
-
-/// Writes a report file (CSV, JUnit XML) atomically, for the command line.
+/// Writes a report file (CSV, JUnit XML) atomically, creating its folder, for the command line.
 public enum ReportFile {
     public static func write(_ bytes: [UInt8], to path: String) throws {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try OutputFolder.requireFile(path, option: "the report file")
-        if !folder.isEmpty { try OutputFolder.prepare(folder) }
-        try AtomicFile.write(bytes, to: path)
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) { try AtomicWrite.makeFolder(folder) }
+        try AtomicWrite.write(bytes, to: path)
     }
 }

@@ -8,30 +8,13 @@ public struct SourceLocation: Hashable, Codable, Sendable, CustomStringConvertib
         self.line = line
     }
 
-    /// The tool itself failed: the output could not be written, a process could not start.
-    public static func toolFailure(_ message: String) -> WorkbookError {
-        var error = WorkbookError(message)
-        error.kind = .toolFailure
-        return error
-    }
-
     public var description: String { "\(file):\(line)" }
 }
 
-/// Bad input: printed as one line `FILE:LINE: error: …`, exit status 2. Or, with
-/// `kind == .toolFailure`, the tool itself could not do its work (cannot write the output,
-/// cannot start a process): exit status 3.
+/// Bad input: printed as one line `FILE:LINE: error: …`, exit status 2.
 public struct WorkbookError: Error, Equatable, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
-        /// The user's chapters, paths or options are wrong: exit status 2.
-        case badInput
-        /// The tool could not do its work on good input: exit status 3.
-        case toolFailure
-    }
-
     public var location: SourceLocation?
     public var message: String
-    public var kind: Kind = .badInput
 
     public init(_ message: String, at location: SourceLocation? = nil) {
         self.message = message
@@ -42,15 +25,20 @@ public struct WorkbookError: Error, Equatable, Sendable, CustomStringConvertible
         self.init(message, at: SourceLocation(file: file, line: line))
     }
 
-    /// The tool itself failed: the output could not be written, a process could not start.
-    public static func toolFailure(_ message: String) -> WorkbookError {
-        var error = WorkbookError(message)
-        error.kind = .toolFailure
-        return error
-    }
-
     public var description: String {
         if let location { return "\(location): error: \(message)" }
         return "error: \(message)"
     }
+}
+
+/// The tool itself failed, not the input: a file it cannot write, a temporary folder or a
+/// process it cannot make. Printed as `error: …`, exit status 3; a grade is never made from it.
+public struct ToolFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { "error: \(message)" }
 }

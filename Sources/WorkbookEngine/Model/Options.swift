@@ -10,6 +10,10 @@ public struct RunOptions: Codable, Equatable, Sendable {
     public var useCache = true
     /// `--timings`: show wall times on the pages. Off by default so pages are byte-identical.
     public var showTimings = false
+    /// Whether chapter programs run in the sandbox (`--no-sandbox` turns it off).
+    public var sandbox: SandboxMode = .preferred
+    /// RLIMIT_AS of a sandboxed chapter program in bytes (`--memory-limit`).
+    public var memoryLimit: Int = 4 << 30
 
     public init() {}
 }

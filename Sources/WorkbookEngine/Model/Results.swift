@@ -39,11 +39,22 @@ public struct Diagnostic: Codable, Equatable, Sendable {
 /// A rich value sent through the display channel: text for the terminal, HTML/SVG for the page.
 public struct DisplayItem: Codable, Equatable, Sendable {
     public var text: String
+    /// Sanitised by the engine (`DisplaySanitiser`) before it is kept: allowed elements only.
     public var html: String
+    /// How many bytes of the cell's stdout came before the display, so pages show printed text
+    /// and displays in program order; nil when unknown (the text then comes first).
+    public var outputOffset: Int?
+    /// The runtime's number for the display, while the run is being recorded.
+    var ordinal: Int?
 
-    public init(text: String, html: String) {
+    public init(text: String, html: String, outputOffset: Int? = nil) {
         self.text = text
         self.html = html
+        self.outputOffset = outputOffset
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case text, html, outputOffset
     }
 }
 
@@ -122,8 +133,8 @@ public struct ChapterResult: Codable, Equatable, Sendable {
     public var fromCache: Bool
     public var compileSeconds: Double?
     public var runSeconds: Double?
-    /// Set when the tool itself failed (could not start the compiler or the program, could not
-    /// make a temporary folder): exit status 3, and never cached.
+    /// Why the engine itself could not compile or run the chapter (no temporary folder, a
+    /// process it could not start); nil when it could. Such a result says nothing about the code.
     public var toolFailure: String?
 
     public init(path: String, status: ChapterStatus, cells: [CellResult],

@@ -9,7 +9,7 @@ public enum OutputFolder {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw WorkbookError.toolFailure("cannot create the folder \(path): \(reason(error))")
+            throw ToolFailure("cannot create the folder \(path): \(reason(error))")
         }
     }
 
