@@ -7,10 +7,10 @@ import Darwin
 /// What the engine's generated chapter program calls (never chapter code): cell boundaries and
 /// inline values. Outside the engine every call is harmless.
 public enum ChapterSession {
-    /// First statement of the generated program: unbuffered stdout, so output printed before a
-    /// crash reaches the engine; then the channel is opened (and its environment removed).
+    /// First statement of the generated program: buffered stdout that a crash still writes out
+    /// (`OutputBuffer`); then the channel is opened (and its environment removed).
     public static func start() {
-        setvbuf(stdout, nil, _IONBF, 0)
+        OutputBuffer.install()
         if EngineChannel.shared != nil { ParentWatch.killMeWithParent() }
     }
 

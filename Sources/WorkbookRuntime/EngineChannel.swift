@@ -34,7 +34,10 @@ final class EngineChannel: @unchecked Sendable {
         return EngineChannel(fd: fd, nonce: nonce)
     }
 
+    /// Sends one record, after flushing stdout so that the record lands after what the program
+    /// printed before it.
     func send(kind: String, fields: [String], payload: [UInt8]) {
+        fflush(stdout)
         let header = ([kind] + fields + [String(payload.count)]).joined(separator: " ") + "\n"
         writeAll(fd, Array(header.utf8) + payload)
     }
