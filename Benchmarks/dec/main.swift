@@ -78,5 +78,13 @@ for refresh in result.history {
 print(String(format: "dec.total_seconds %.2f", decSeconds))
 summary["ae_kmeans"]!["seconds"] = codesSeconds
 summary["dec"]!["seconds"] = decSeconds   // the whole run: pretraining, k-means on codes, clustering
+// CPU time of the whole process (all threads): on a loaded machine wall time mostly measures
+// the other processes.
+var usage = rusage()
+getrusage(RUSAGE_SELF, &usage)
+let cpuSeconds = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+print(String(format: "process.cpu_seconds %.2f", cpuSeconds))
+summary["process"] = ["cpu_seconds": cpuSeconds]
 let json = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys])
 print(String(decoding: json, as: UTF8.self))

@@ -9,6 +9,8 @@ import Glibc
 /// whatever stdio still holds with write(2) (async-signal-safe; stdio itself is not), then puts
 /// the previous handler back and raises the signal again, so the process dies exactly as it
 /// would have (the engine names the signal; Swift's own crash report is untouched).
+/// A program killed outright (SIGKILL at its time limit) runs no handler, so a thread also
+/// flushes stdout every 50 ms: a cell that prints and then spins keeps what it printed.
 enum OutputBuffer {
     static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
     /// The handlers that were in place before ours, one per entry of `crashSignals`. Allocated
@@ -17,6 +19,14 @@ enum OutputBuffer {
 
     static func install() {
         setvbuf(stdout, nil, _IOFBF, 1 << 16)
+        var flusher = pthread_t()
+        pthread_create(&flusher, nil, { _ in
+            while true {
+                usleep(50_000)
+                fflush(stdout)
+            }
+        }, nil)
+        pthread_detach(flusher)
         for (slot, signal) in crashSignals.enumerated() {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
