@@ -13,8 +13,10 @@ REPEAT=${REPEAT:-3}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-swift build -c release --scratch-path "$SCRATCH" --product course-bench-kmeans >&2
-BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/course-bench-kmeans"
+if [ -z "${BIN:-}" ]; then   # BIN: an already built course-bench-kmeans
+    swift build -c release --scratch-path "$SCRATCH" --product course-bench-kmeans >&2
+    BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/course-bench-kmeans"
+fi
 if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import sklearn' 2>/dev/null; then
     python3 -m venv "$VENV" >&2 && "$VENV/bin/pip" install -q scikit-learn >&2
 fi

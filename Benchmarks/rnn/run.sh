@@ -15,8 +15,10 @@ REPEAT=${REPEAT:-3}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-swift build -c release --scratch-path "$SCRATCH" --product course-bench-rnn >&2
-BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/course-bench-rnn"
+if [ -z "${BIN:-}" ]; then   # BIN: an already built course-bench-rnn
+    swift build -c release --scratch-path "$SCRATCH" --product course-bench-rnn >&2
+    BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/course-bench-rnn"
+fi
 if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import torch' 2>/dev/null; then
     # PyTorch from PyPI is large (several GB with its CUDA libraries) but works on CPU.
     python3 -m venv "$VENV" >&2 && "$VENV/bin/pip" install -q numpy torch >&2
