@@ -1,6 +1,9 @@
 // DEC on all 1,797 UCI digits with a fixed seed: ACC, NMI and ARI for k-means on the pixels,
 // k-means on the pretrained autoencoder's codes, and DEC, plus the seconds each stage took.
-// Built and run by run.sh; prints `name value` lines (see BENCHMARKS.md).
+// Built and run by run.sh; prints `name value` lines (see BENCHMARKS.md), then one JSON line.
+// The network and the run's knobs are the paper's (64-500-500-2000-10) unless overridden:
+//   DEC_LAYERS=64-128-64-10 DEC_EPOCHS=… DEC_PRETRAIN_BATCH=… DEC_PRETRAIN_LR=… DEC_LR=…
+//   DEC_INTERVAL=… DEC_MAX_ITERATIONS=…
 import Course
 import Foundation
 
@@ -9,17 +12,24 @@ let path = arguments.count > 1 ? arguments[1] : "Data/digits.csv"
 let seed = arguments.count > 2 ? Int(arguments[2])! : 1
 let balanceWeight = arguments.count > 3 ? Double(arguments[3])! : 0
 
+let environment = ProcessInfo.processInfo.environment
+func knob<T: LosslessStringConvertible>(_ name: String, _ fallback: T) -> T {
+    environment[name].flatMap { T($0) } ?? fallback
+}
+
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+var summary: [String: [String: Double]] = [:]
 func report(_ name: String, _ truth: [Int], _ predicted: [Int]) throws {
     let acc = try clusteringAccuracy(truth: truth, predicted: predicted)
     let nmi = try normalizedMutualInformation(truth: truth, predicted: predicted)
     let ari = try adjustedRandIndex(truth: truth, predicted: predicted)
     print(String(format: "%@.acc %.4f\n%@.nmi %.4f\n%@.ari %.4f", name, acc, name, nmi, name, ari))
+    summary[name] = ["acc": acc, "nmi": nmi, "ari": ari]
 }
 
 let digits = try Digits.load(from: path)
@@ -35,15 +45,28 @@ let pixelSeconds = try seconds {
 }
 try report("kmeans_pixels", digits.labels, pixelRun.assignments)
 print(String(format: "kmeans_pixels.seconds %.3f", pixelSeconds))
+summary["kmeans_pixels"]!["seconds"] = pixelSeconds
 
 var rng = SeededGenerator(seed: seed)
 var settings = DECSettings()
 settings.balanceWeight = balanceWeight
-let dec = DEC(clusters: 10, layerSizes: [64, 128, 64, 10], settings: settings, using: &rng)
+settings.pretrainingEpochs = knob("DEC_EPOCHS", 50)
+settings.pretrainingBatchSize = knob("DEC_PRETRAIN_BATCH", 256)
+settings.pretrainingLearningRate = knob("DEC_PRETRAIN_LR", 1e-3)
+settings.learningRate = knob("DEC_LR", 0.01)
+settings.targetUpdateInterval = knob("DEC_INTERVAL", 140)
+settings.maxIterations = knob("DEC_MAX_ITERATIONS", 5_000)
+let layers = knob("DEC_LAYERS", "64-500-500-2000-10").split(separator: "-").map { Int($0)! }
+print("dec.layers \(layers.map(String.init).joined(separator: "-"))")
+print("dec.settings \(settings)")
+let dec = DEC(clusters: 10, layerSizes: layers, settings: settings, using: &rng)
 var result: DECResult!
+let decStart = DispatchTime.now().uptimeNanoseconds
+var codesSeconds = 0.0
+dec.afterInitialClustering = { codesSeconds = Double(DispatchTime.now().uptimeNanoseconds - decStart) / 1e9 }
 let decSeconds = try seconds { result = try dec.fit(scaled, using: &rng) }
 print(String(format: "autoencoder.final_reconstruction_mse %.5f", result.pretrainingLosses.last ?? .nan))
-try report("kmeans_codes", digits.labels, result.kMeansOnCodes.assignments)
+try report("ae_kmeans", digits.labels, result.kMeansOnCodes.assignments)
 try report("dec", digits.labels, result.assignments)
 print("dec.iterations \(result.iterations)")
 print("dec.converged \(result.converged)")
@@ -53,3 +76,15 @@ for refresh in result.history {
                  refresh.iteration, refresh.loss, refresh.balance, refresh.changedAssignments))
 }
 print(String(format: "dec.total_seconds %.2f", decSeconds))
+summary["ae_kmeans"]!["seconds"] = codesSeconds
+summary["dec"]!["seconds"] = decSeconds   // the whole run: pretraining, k-means on codes, clustering
+// CPU time of the whole process (all threads): on a loaded machine wall time mostly measures
+// the other processes.
+var usage = rusage()
+getrusage(RUSAGE_SELF, &usage)
+let cpuSeconds = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+print(String(format: "process.cpu_seconds %.2f", cpuSeconds))
+summary["process"] = ["cpu_seconds": cpuSeconds]
+let json = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys])
+print(String(decoding: json, as: UTF8.self))

@@ -8,7 +8,14 @@ import time
 
 import numpy as np
 
-print(f"numpy.version {np.__version__}")
+try:
+    from threadpoolctl import threadpool_info
+    blas = [p for p in threadpool_info() if p.get("user_api") == "blas"]
+    kernel = blas[0].get("architecture", "?") if blas else "?"
+    threads = blas[0].get("num_threads", "?") if blas else "?"
+except ImportError:
+    kernel, threads = "?", "?"
+print(f"numpy.version {np.__version__} threads {threads} kernel {kernel}")
 for n in [int(a) for a in sys.argv[1:]] or [256, 512, 1024]:
     rng = np.random.default_rng(n)
     a, b = rng.standard_normal((n, n)), rng.standard_normal((n, n))

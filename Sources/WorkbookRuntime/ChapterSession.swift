@@ -21,11 +21,11 @@ public final class ChapterSession {
         self.channel = channel
     }
 
-    /// First statement of the generated program: unbuffered stdout (output printed before a crash
-    /// reaches the engine), the handshake read, the session handed out. Traps when called again.
+    /// First statement of the generated program: buffered stdout that a crash still writes out
+    /// (`OutputBuffer`), the handshake read, the session handed out. Traps when called again.
     public static func start() -> ChapterSession {
         guard issued == nil else { fatalError("ChapterSession.start() is for the generated program, once") }
-        setvbuf(stdout, nil, _IONBF, 0)
+        OutputBuffer.install()
         let channel = EngineChannel.connect()
         EngineChannel.shared = channel
         if channel != nil { ParentWatch.killMeWithParent() }

@@ -58,6 +58,8 @@ final class EngineChannel: @unchecked Sendable {
         guard payload.count <= kind.payloadLimit else {
             fatalError("a \(kind.readableName) of \(payload.count) bytes is larger than the \(kind.payloadLimit) bytes one may have")
         }
+        // stdout is buffered (OutputBuffer): what the program printed before this record goes first.
+        fflush(stdout)
         pthread_mutex_lock(&lock)
         defer { pthread_mutex_unlock(&lock) }
         let record = ChannelRecord(kind: kind, sequence: sequence, fields: fields, payload: payload)

@@ -55,6 +55,15 @@ struct ExecuteRunTests {
         #expect(result.cells[2].stdout.text == "")
     }
 
+    @Test func outputBufferedBeforeATrapIsKept() throws {
+        // stdout is buffered in the child; the crash handler writes out what is still held.
+        let cell = try ExecuteFixtures.run("trap-after-chatter").cells[0]
+        #expect(cell.status == .crashed)
+        let expected = (1...20_000).map { "line \($0)\n" }.joined() + "last words"
+        #expect(cell.stdout.text == expected)
+        #expect(cell.trapMessage == "Fatal error: Index out of range")
+    }
+
     @Test func theRuntimesStackTraceIsKeptApartFromTheCellsStderr() throws {
         let cell = try ExecuteFixtures.run("trap").cells[1]
         // What the program wrote stays; the runtime's report moves out of stderr.

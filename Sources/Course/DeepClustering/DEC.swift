@@ -26,6 +26,10 @@ public final class DEC {
     /// μ, one centroid per row (k × code size): a parameter, trained with the encoder.
     public let centroids: Tensor
 
+    /// Called once phases 1 and 2 are done (pretraining, k-means on the codes), before the
+    /// clustering phase: a benchmark times the stages with it.
+    public var afterInitialClustering: (() -> Void)?
+
     /// A DEC model for k = `clusters` with an autoencoder of `layerSizes`, its weights and the
     /// centroids drawn from `rng`.
     public init(clusters: Int, layerSizes: [Int] = [64, 128, 64, 10], settings: DECSettings = DECSettings(),
@@ -63,6 +67,7 @@ public final class DEC {
         let start = try kMeans(Points(count: n, dimension: pretrainedCodes.cols, values: pretrainedCodes.data),
                                k: clusters, restarts: s.kMeansRestarts, recordHistory: false, using: &rng)
         centroids.data = start.centroids.flatMap { $0 }
+        afterInitialClustering?()
 
         let optimizer = SGD(autoencoder.encoderParameters + [centroids], learningRate: s.learningRate, momentum: s.momentum)
         var sampler = MiniBatchSampler(count: n, batchSize: s.batchSize)

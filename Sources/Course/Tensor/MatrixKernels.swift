@@ -1,4 +1,7 @@
 import Foundation
+// Implementation-only so that chapter programs, compiled against Course's module alone, need no
+// CCBLAS module map (libCourse.so still links libopenblas). Only C functions are used from it,
+// never its types, so the "instability" the compiler warns about cannot arise.
 @_implementationOnly import CCBLAS
 
 // The fast path under `Tensor.matmul`, `linear` and attention: OpenBLAS's dgemm on row-major
