@@ -113,6 +113,8 @@ import Testing
         ExerciseCodeRules.violations(in: code).map { "\($0.lineOffset): \($0.message)" }
     }
 
+    /// The messages as the one `ExerciseCodeRules` words them (the merge of both branches'
+    /// detectors left this test expecting the other branch's wording).
     @Test func topLevelDeclarationsOfCheckNamesAndTheSessionAreRefused() {
         #expect(messages("func expectEqual<T>(_ a: T, _ b: T) {}\n") == ["0: an exercise may not declare 'expectEqual' (a name the checks use)"])
         #expect(messages("let x = 1\nvar expect = 2\n") == ["1: an exercise may not declare 'expect' (a name the checks use)"])
