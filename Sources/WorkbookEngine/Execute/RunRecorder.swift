@@ -64,10 +64,11 @@ struct RunRecorder {
         case .stderr: stderr.feed(bytes)
         case .channel:
             guard violation == nil else { return }
+            let (records, problem) = decoder.decode(bytes)
             do {
-                for record in try decoder.feed(bytes) {
-                    try handle(record)
-                }
+                // Records before a breach still count: the cell that breached had begun.
+                for record in records { try handle(record) }
+                if let problem { violation = "\(problem)" }
             } catch {
                 violation = "\(error)"
             }
