@@ -49,9 +49,11 @@ import Testing
     @Test func chapterNavigationLinksNeighbours() {
         let all = RenderFixtures.summaries
         let html = renderer.chapterPage(RenderFixtures.backpropChapter, result: RenderFixtures.backpropResult, all: all)
-        #expect(html.contains("<a class=\"nav-index\" href=\"index.html\">Contents</a>"))
-        #expect(html.contains("rel=\"prev\" href=\"01-intro.html\">← Getting started</a>"))
-        #expect(html.contains("rel=\"next\" href=\"04-kmeans.html\">k-means, slowly →</a>"))
+        #expect(html.contains("<a href=\"index.html\">Introduction</a>"))
+        #expect(html.contains("rel=\"prev\" href=\"01-intro.html\"><span aria-hidden=\"true\">←</span> Getting started</a>"))
+        #expect(html.contains("rel=\"next\" href=\"04-kmeans.html\">k-means, slowly <span aria-hidden=\"true\">→</span></a>"))
+        // Previous and next sit both above and below the chapter.
+        #expect(html.components(separatedBy: "rel=\"next\"").count - 1 == 2)
         let first = renderer.chapterPage(RenderFixtures.introChapter, result: RenderFixtures.introResult, all: all)
         #expect(!first.contains("rel=\"prev\""))
         #expect(first.contains("rel=\"next\" href=\"03-backprop.html\""))

@@ -18,6 +18,8 @@ public enum ChapterDiscovery {
             }
             let names = try fileManager.contentsOfDirectory(atPath: path)
                 .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+                // README.md / index.md is the course's introduction (the index page), not a chapter.
+                .filter { !CourseSite.introductionNames.contains($0.lowercased()) }
             guard !names.isEmpty else { throw WorkbookError("\(path): no chapters (*.md) in this folder") }
             let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
             files += names.map { "\(folder)/\($0)" }

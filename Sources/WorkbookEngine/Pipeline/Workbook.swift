@@ -16,6 +16,8 @@ public enum Workbook {
         for chapter in loaded { _ = try ExerciseSet(chapter) }  // malformed exercise blocks are bad input
         try OutputFolder.requireNotAFile(outputDirectory)
         let chapters = loaded.map(edition.displayed)
+        let site = try CourseSite.load(paths: paths)
+        let theme = try Theme.forCourse(root: site.root)
         let parsed = Date()
 
         let cache = ResultCache(directory: cacheDirectory(in: outputDirectory))
@@ -34,12 +36,25 @@ public enum Workbook {
         let ran = Date()
 
         let summaries = zip(chapters, runs).map { ChapterSummary(chapter: $0, result: $1.value) }
-        let renderer = ReportRenderer(options: options, katex: katex)
-        var pages = ["index.html": renderer.indexPage(summaries)]
+        let renderer = ReportRenderer(options: options, katex: katex, theme: theme, site: site)
+        // The site is every chapter built now plus those built before into this folder (a
+        // one-chapter build keeps the others in the index, sidebar, pager and search).
+        var manifest = SiteManifest.load(from: outputDirectory).merged(
+            with: zip(chapters, summaries).map { SiteManifest.Entry(path: $0.path, summary: $1, search: []) },
+            chaptersFolder: CourseSite.chaptersFolder(for: paths))
+        let all = manifest.entries.map(\.summary)
+        var pages = ["index.html": renderer.indexPage(all)]
         for ((chapter, run), summary) in zip(zip(chapters, runs), summaries) {
-            pages[summary.fileName] = renderer.chapterPage(chapter, result: run.value, all: summaries)
+            let page = renderer.render(chapter, result: run.value, all: all)
+            pages[summary.fileName] = page.html
+            if let position = manifest.entries.firstIndex(where: { $0.summary.slug == summary.slug }) {
+                manifest.entries[position].search = page.search
+            }
         }
-        try SiteWriter.write(pages: pages, to: outputDirectory, katex: katex)
+        let search = SearchIndex.script(manifest.entries.flatMap(\.search))
+        try SiteWriter.write(pages: pages, to: outputDirectory, katex: katex, theme: theme,
+                             extraAssets: ["search-index.js": Data(search.utf8)])
+        try manifest.write(to: outputDirectory)
         let rendered = Date()
 
         let outcomes = zip(zip(chapters, runs), summaries).map { pair, summary in

@@ -16,8 +16,11 @@ struct CellRenderer {
         if source.isEmpty && outputs.isEmpty && head.isEmpty { return "" }
         let kind = cell.attributes.kind.rawValue
         let statusClass = startingPoint ? "starting-point" : StatusText.cssName(status)
+        // `workbook serve` finds exercises by these attributes to make them editable in the page.
+        let exercise = cell.attributes.kind == .exercise
+            ? " data-exercise=\"\(HTML.escape(cell.attributes.id ?? ""))\" data-fence-line=\"\(cell.fenceLine)\"" : ""
         return "<section class=\"cell cell-\(kind) status-\(statusClass)\" "
-            + "id=\"cell-\(cell.index + 1)\">\n\(head)\(source)\(outputs)</section>\n"
+            + "id=\"cell-\(cell.index + 1)\"\(exercise)>\n\(head)\(source)\(outputs)</section>\n"
     }
 
     // MARK: Head
@@ -74,6 +77,11 @@ struct CellRenderer {
         let pieces = OutputPiece.inProgramOrder(stdout: result.stdout.text, displays: result.displays)
         let trailing = pieces.lastIndex { if case .text = $0 { return true } else { return false } } ?? -1
         var later: [String] = []
+        var displays = 0
+        func displayBlock(_ display: DisplayItem) -> String {
+            displays += 1
+            return self.displayBlock(display, id: "cell-\(result.index + 1)-display-\(displays)")
+        }
         for (number, piece) in pieces.enumerated() {
             switch piece {
             case .text(let text):
@@ -118,15 +126,21 @@ struct CellRenderer {
     }
 
     /// The display's HTML (sanitised to an allow-list when it was received: see
-    /// DisplaySanitiser), with its text form one click away.
-    private func displayBlock(_ display: DisplayItem) -> String {
+    /// DisplaySanitiser), with its text form one click away and tied to the picture as its
+    /// description (`aria-describedby`), so a screen reader reads the plot's numbers.
+    private func displayBlock(_ display: DisplayItem, id: String) -> String {
         if display.html.isEmpty {
             return "<figure class=\"display\"><pre>\(HTML.escape(trimmed(display.text)))</pre></figure>"
         }
-        var html = "<figure class=\"display\">\n<div class=\"display-body\">\(display.html)</div>\n"
+        let textID = "\(id)-text"
+        var body = display.html
+        if !display.text.isEmpty, let svg = body.range(of: "<svg ") {
+            body.replaceSubrange(svg, with: "<svg aria-describedby=\"\(textID)\" ")
+        }
+        var html = "<figure class=\"display\">\n<div class=\"display-body\">\(body)</div>\n"
         if !display.text.isEmpty {
             html += "<details class=\"display-text\"><summary>as text</summary>"
-                + "<pre>\(HTML.escape(trimmed(display.text)))</pre></details>\n"
+                + "<pre id=\"\(textID)\">\(HTML.escape(trimmed(display.text)))</pre></details>\n"
         }
         return html + "</figure>"
     }
