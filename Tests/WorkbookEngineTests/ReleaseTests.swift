@@ -150,9 +150,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let release = try ExerciseFixtures.workbook(["release", "Chapters", "--output", "Student"], in: scratch)
         #expect(release.status == 0, "\(release.stderr)")
-        let edition = readText(scratch + "/Student/01-hidden.md") ?? ""
+        let edition = readText(scratch + "/Student/Chapters/01-hidden.md") ?? ""
         #expect(!edition.contains("42"))
-        let check = try ExerciseFixtures.workbook(["check", "--student", "Student"], in: scratch)
+        let check = try ExerciseFixtures.workbook(["check", "--student", "Student/Chapters"], in: scratch)
         #expect(check.status == 1, "\(check.stderr)")
         #expect(check.stdout.contains("✗ secret"))
         #expect(check.stdout.contains("hidden checks"))

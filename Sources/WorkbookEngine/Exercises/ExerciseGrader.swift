@@ -295,9 +295,11 @@ struct Grading {
             return ran.diagnostics.filter { $0.severity == "error" }.map(finding)
         case .crashed, .timedOut, .compiledUnexpectedly:
             let message = ran.trapMessage ?? StatusText.tag(ran.status) ?? ran.status.rawValue
-            if let line = ran.trapLine, line != cell.firstCodeLine {
-                // Where the trap happened, and the line of the running cell that led there.
-                return [Finding(file: chapter.path, line: line, message: "\(message) (reached from line \(cell.firstCodeLine))")]
+            if let line = ran.trapLine, !(cell.fenceLine...cell.closingFenceLine).contains(line) {
+                // Where the trap happened, then the line of the running cell that led there
+                // (two places, so grading a student's copy moves both to the student's lines).
+                return [Finding(file: chapter.path, line: line, message: message),
+                        here("the call that led to that trap")]
             }
             return [here(message)]
         }
