@@ -55,6 +55,10 @@ public enum ClassGrading {
         // Only the exercise blocks' code is read; prose, checks and other cells never matter.
         let student: StudentExercises
         do {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                return zeroed(chapter, set, because: Finding(file: path, line: 0, message: "is a folder, not a chapter file"))
+            }
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             guard size <= maximumSubmissionBytes else {
                 return zeroed(chapter, set, because: Finding(file: path, line: 0,
