@@ -4,8 +4,8 @@ import Testing
 
 /// Saving an exercise edited in the browser back into its chapter file.
 @Suite struct ExerciseEditTests {
-    static let chapter = "# Sums\r\n\r\nProse stays.\r\n\r\n```swift exercise id=sum points=2\r\nfunc total() -> Int { 0 }\r\n```\r\n\r\n"
-        + "```swift solution id=sum\r\nfunc total() -> Int { 6 }\r\n```\r\n\r\n```swift check id=sum\r\nexpectEqual(total(), 6)\r\n```\r\n"
+    static let chapter = "# Sums\r\n\r\nProse stays.\r\n\r\n```swift exercise id=sum\r\nfunc total() -> Int { 0 }\r\n```\r\n\r\n"
+        + "```swift solution id=sum\r\nfunc total() -> Int { 6 }\r\n```\r\n\r\n```swift check id=sum points=2\r\nexpectEqual(total(), 6)\r\n```\r\n"
 
     @Test func onlyTheExerciseBlockChangesAndLineEndingsAndModeStay() throws {
         let folder = try makeScratchFolder(["Chapters/01-sums.md": Self.chapter])
