@@ -74,6 +74,7 @@ def main():
             options.add_argument(flag)
         driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
         driver.set_page_load_timeout(60)
+        driver.set_script_timeout(300)  # axe-core over a long chapter on a loaded machine
         wait = WebDriverWait(driver, 60)
 
         driver.get(base)

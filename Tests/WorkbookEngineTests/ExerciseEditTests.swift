@@ -42,7 +42,8 @@ import Testing
                                   expectedVersion: ExerciseEdit.version(of: path))
         let chapter = try Workbook.loadChapter(path)
         #expect(chapter.cells.count == 3)
-        #expect(chapter.cells[0].code == "let s = 1\r\n```\r\n```swift\r\nprint(2)\r\n")
+        #expect(chapter.cells[0].code == "let s = 1\n```\n```swift\nprint(2)\n")
+        #expect(readText(path)!.contains("````swift exercise id=sum\r\nlet s = 1\r\n```\r\n```swift\r\nprint(2)\r\n````\r\n"))
         #expect(throws: WorkbookError.self) {
             try ExerciseEdit.save(path: path, id: "nope", code: "x\n", expectedVersion: ExerciseEdit.version(of: path))
         }
