@@ -6,9 +6,9 @@ import WorkbookEngine
 /// saving or checking an exercise edited in the page.
 extension BookServer {
     func addRoutes() async {
-        await serverRoute("GET /_serve/live") { [channel] _ in
-            HTTPResponse(webSocket: MessageFrameWSHandler(handler: LiveSocket(channel: channel)))
-        }
+        // The handler does the WebSocket handshake (Sec-WebSocket-Accept), then hands over frames.
+        await serverInstance.appendRoute("GET /_serve/live",
+                                         to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveSocket(channel: channel))))
         await serverRoute("GET /_serve/state") { [builder] request in
             let page = request.query.first { $0.name == "page" }?.value ?? ""
             let entry = await builder.page(page)

@@ -21,7 +21,7 @@ actor SiteBuilder {
     /// The bad-input error of the last build (`FILE:LINE: error: …`), nil when it succeeded.
     private(set) var lastError: String?
     /// Bytes of every page after the last build, to tell which pages changed.
-    private var pageHashes: [String: Int] = [:]
+    private var pageBytes: [String: Data] = [:]
     private(set) var builds = 0
 
     init(settings: Settings, channel: LiveChannel) {
@@ -77,14 +77,14 @@ actor SiteBuilder {
     private func changedPages() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: settings.siteDirectory)) ?? []
         var changed: [String] = []
-        var hashes: [String: Int] = [:]
+        var bytes: [String: Data] = [:]
         for name in names where name.hasSuffix(".html") {
+            // Whole bytes, not `Data.hashValue`, which hashes only a prefix (every page starts alike).
             let data = FileManager.default.contents(atPath: "\(settings.siteDirectory)/\(name)") ?? Data()
-            hashes[name] = data.hashValue
-            if pageHashes[name] != hashes[name] { changed.append(name) }
+            bytes[name] = data
+            if pageBytes[name] != data { changed.append(name) }
         }
-        // The search index changes with any page; a page that did not change need not reload.
-        pageHashes = hashes
+        pageBytes = bytes
         return changed.sorted()
     }
 
