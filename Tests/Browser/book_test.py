@@ -10,6 +10,7 @@ and sees the page update by itself; runs axe-core on the index and two chapters 
 critical violations). Every wait is bounded; the server is stopped with SIGINT at the end.
 """
 import os, re, shutil, signal, socket, subprocess, sys, tempfile, time
+sys.stdout.reconfigure(line_buffering=True)
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service

@@ -17,7 +17,11 @@ public enum ExerciseEdit {
     /// A short hash of the file's bytes; "" when it cannot be read.
     public static func version(of path: String) -> String {
         guard let data = FileManager.default.contents(atPath: path) else { return "" }
-        return SHA256.hash(data: data).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return version(of: data)
+    }
+
+    public static func version(of data: Data) -> String {
+        SHA256.hash(data: data).prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Replaces exercise `id`'s code in the chapter at `path`. Bad input (no such exercise, a

@@ -4,7 +4,8 @@
 (function () {
   "use strict";
   var page = decodeURIComponent(location.pathname.replace(/^\/+/, "")) || "index.html";
-  var version = "";
+  // The version of the chapter file this page was built from (empty on the index).
+  var version = (document.currentScript && document.currentScript.dataset.version) || "";
 
   // Where the reader was, kept across the reload.
   var scrollKey = "workbook-scroll:" + page;
@@ -21,14 +22,16 @@
 
   function state() {
     return fetch("/_serve/state?page=" + encodeURIComponent(page)).then(function (r) { return r.json(); }).then(function (s) {
-      version = s.version;
       if (s.error) status(s.error, true);
+      // Built again while this page was loading or offline: catch up.
+      else if (version && s.version && s.version !== version && !dirty()) reload();
       return s;
     });
   }
 
   function connect() {
     var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/_serve/live");
+    socket.onopen = function () { state(); };
     socket.onmessage = function (event) {
       var message = JSON.parse(event.data);
       if (message.type === "running") status("Running cell " + message.cell + " of " + message.cells + " (" + message.page + ")…");
@@ -102,5 +105,5 @@
   if (focus) { sessionStorage.removeItem("workbook-focus"); var back = document.getElementById(focus); if (back) back.scrollIntoView({ block: "center" }); }
   window.addEventListener("beforeunload", function (event) { if (dirty()) { event.preventDefault(); event.returnValue = ""; } });
 
-  state().then(connect, connect);
+  connect();
 })();
