@@ -73,7 +73,9 @@ import Testing
         var served = renderer
         served.template = "serve"
         let page = served.indexPage(RenderFixtures.summaries)
-        #expect(page.contains("<script src=\"assets/serve.js\"></script>"))
+        #expect(page.contains("<script src=\"assets/serve.js\" data-version=\"\"></script>"))  // The index shows no chapter.
+        let chapter = served.chapterPage(RenderFixtures.introChapter, result: RenderFixtures.introResult, all: RenderFixtures.summaries)
+        #expect(chapter.contains("<script src=\"assets/serve.js\" data-version=\"\(ExerciseEdit.version(of: Data()))\"></script>"))
         #expect(page.contains("<script src=\"assets/codemirror/codemirror.js\"></script>"))
         // Everything else is the same page.
         #expect(page.contains("<nav id=\"sidebar\""))
