@@ -17,13 +17,16 @@ public enum RecordKind: String, CaseIterable, Sendable {
     /// `K passed line hasValues`: one `expect…` call; payload = file, message, expected,
     /// actual separated by NUL bytes.
     case check = "K"
+    /// `G`: a training loop's progress for the live status line; payload = one line of text.
+    /// Shown while the cell runs, never stored.
+    case progress = "G"
 
     /// How many integer fields sit between the sequence number and the payload length.
     public var fieldCount: Int {
         switch self {
         case .cellBegin, .inlineBegin, .display: return 2
         case .end, .inlineValue: return 1
-        case .dependency: return 0
+        case .dependency, .progress: return 0
         case .check: return 3
         }
     }
@@ -37,6 +40,7 @@ public enum RecordKind: String, CaseIterable, Sendable {
         case .display: return ProtocolLimits.displayBytes
         case .dependency: return ProtocolLimits.pathBytes
         case .check: return ProtocolLimits.checkBytes
+        case .progress: return ProtocolLimits.progressBytes
         }
     }
 }
@@ -53,6 +57,8 @@ public enum ProtocolLimits {
     public static let inlineValueBytes = 64 << 10
     /// A dependency's path.
     public static let pathBytes = 4096
+    /// One progress line; the runtime cuts longer ones.
+    public static let progressBytes = 160
     /// A record's header line, newline included.
     public static let headerBytes = 160
 }

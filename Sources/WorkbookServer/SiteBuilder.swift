@@ -47,7 +47,7 @@ actor SiteBuilder {
                     try Workbook.build(paths: settings.paths, outputDirectory: settings.siteDirectory,
                                        options: settings.options, toolchain: settings.toolchain,
                                        edition: settings.edition, pageTemplate: "serve",
-                                       progress: { chapter, event in
+                                       cellEvents: { chapter, event in
                                            guard case .cellStarted(let index) = event else { return }
                                            let total = chapter.cells.count
                                            Task { await channel.send(["type": "running", "page": "\(chapter.slug).html",

@@ -25,7 +25,8 @@ struct ChapterCompiler {
         if plan.needsProgram {
             let mainSource = directory + "/main.swift"
             write(plan.program, to: mainSource)
-            jobs.append(toolchain.flags + linkArguments + ["-module-name", Self.moduleName, mainSource, "-o", executablePath])
+            // -g: line tables, so a trap's frames map back to `.md` lines (TrapSymbolizer).
+            jobs.append(toolchain.flags + ["-g"] + linkArguments + ["-module-name", Self.moduleName, mainSource, "-o", executablePath])
         }
         for (number, program) in plan.compileFailPrograms.enumerated() {
             let folder = directory + "/compile-fail-\(number)"

@@ -31,6 +31,8 @@ struct ProgramRun {
     let toolchain: Toolchain
     let options: RunOptions
     let events: (@Sendable (RunEvent) -> Void)?
+    /// The program's working directory (the course root, so `Data/x.csv` resolves there).
+    var workingDirectory: String? = nil
 
     func run() throws -> Outcome {
         // The run's key: tags every record and stream marker; the program reads it from a pipe.

@@ -10,11 +10,13 @@ public enum Workbook {
     /// then renders and writes the site.
     public static func build(paths: [String], outputDirectory: String, options: RunOptions,
                              toolchain: Toolchain, katex: KaTeXSource = .detect(),
-                             edition: Edition = .instructor, pageTemplate: String = "page",
-                             progress: (@Sendable (_ chapter: Chapter, _ event: RunEvent) -> Void)? = nil) throws -> BuildReport {
+                             edition: Edition = .instructor, progress: ChapterProgress? = nil,
+                             pageTemplate: String = "page",
+                             cellEvents: (@Sendable (_ chapter: Chapter, _ event: RunEvent) -> Void)? = nil) throws -> BuildReport {
         let started = Date()
         let loaded = try loadChapters(paths)
         for chapter in loaded { _ = try ExerciseSet(chapter) }  // malformed exercise blocks are bad input
+        try OutputFolder.requireNotAFile(outputDirectory)
         let chapters = loaded.map(edition.displayed)
         let site = try CourseSite.load(paths: paths)
         let theme = try Theme.forCourse(root: site.root)
@@ -22,12 +24,17 @@ public enum Workbook {
 
         let cache = ResultCache(directory: cacheDirectory(in: outputDirectory))
         let runs = boundedParallelMap(chapters, limit: max(1, options.jobs)) { chapter in
-            timed {
+            progress?.started(chapter.path)
+            let run = timed {
                 result(of: edition.runnable(chapter), cache: cache, options: options, toolchain: toolchain,
                        runKinds: AnswerPlanning.allKinds,
-                       events: progress.map { report in { @Sendable event in report(chapter, event) } })
+                       events: cellEvents.map { report in { @Sendable event in report(chapter, event) } })
                     .withExpectationVerdict()
+                    .withOutputVerdict(chapter)
             }
+            progress?.finished(chapter.path, line: BuildReport.chapterLine(path: chapter.path, result: run.value,
+                                                                           cells: chapter.cells))
+            return run
         }
         let ran = Date()
 
@@ -57,7 +64,9 @@ public enum Workbook {
         let outcomes = zip(zip(chapters, runs), summaries).map { pair, summary in
             BuildReport.ChapterOutcome(path: pair.0.path, slug: summary.slug, title: summary.title,
                                        status: summary.status, counts: summary.counts,
-                                       fromCache: pair.1.value.fromCache, seconds: pair.1.seconds)
+                                       fromCache: pair.1.value.fromCache, seconds: pair.1.seconds,
+                                       messages: BuildReport.messages(pair.0, pair.1.value),
+                                       toolFailure: pair.1.value.toolFailure)
         }
         return BuildReport(chapters: outcomes, outputDirectory: outputDirectory,
                            parseSeconds: parsed.timeIntervalSince(started),
@@ -91,7 +100,7 @@ public enum Workbook {
     public static func loadChapter(_ path: String) throws -> Chapter {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw WorkbookError("\(path): no such file or directory")
+            throw WorkbookError("\(path): \(ChapterDiscovery.whyMissing(path))")
         }
         guard !isFolder.boolValue else { throw WorkbookError("\(path): is a folder, not a chapter file") }
         guard let data = FileManager.default.contents(atPath: path) else {

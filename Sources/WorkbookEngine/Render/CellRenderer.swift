@@ -10,6 +10,7 @@ struct CellRenderer {
         let startingPoint = CheckRendering.isStartingPoint(cell, status: status)
         let source = cell.attributes.hide ? "" : sourceBlock(cell)
         let outputs = (result.map(outputBlock) ?? "") + CheckRendering.html(cell, result: result)
+            + (result.map { outputMismatch(cell, $0) } ?? "")
         let head = self.head(cell, status: status, seconds: result?.seconds, startingPoint: startingPoint)
         // A hidden cell that ran quietly leaves no trace on the page.
         if source.isEmpty && outputs.isEmpty && head.isEmpty { return "" }
@@ -103,7 +104,8 @@ struct CellRenderer {
             parts.append(Self.diagnosticsList(result.diagnostics, path: path))
         }
         if let trap = result.trapMessage {
-            parts.append("<p class=\"trap\">\(HTML.escape(trap))</p>")
+            let place = result.trapLine.map { " (at line \($0))" } ?? ""
+            parts.append("<p class=\"trap\">\(HTML.escape(trap + place))</p>")
         }
         if let report = result.crashReport {
             parts.append("<details class=\"crash-report\"><summary>the runtime's report</summary>"
@@ -111,6 +113,16 @@ struct CellRenderer {
         }
         if parts.isEmpty { return "" }
         return "<div class=\"outputs\">\n\(parts.joined(separator: "\n"))\n</div>\n"
+    }
+
+    /// When the cell printed other than its ```output block: where and how it differs, and
+    /// the expected text one click away.
+    private func outputMismatch(_ cell: Cell, _ result: CellResult) -> String {
+        guard result.status == .ok, let expected = cell.expectedOutput,
+              let mismatch = OutputComparison.compare(expected, actual: result.stdout.text) else { return "" }
+        return "<div class=\"output-mismatch\">\n<p class=\"trap\">line \(mismatch.line): \(HTML.escape(mismatch.message))</p>\n"
+            + "<details><summary>the expected output (line \(expected.fenceLine))</summary>"
+            + "<pre>\(HTML.escape(trimmed(expected.text)))</pre></details>\n</div>\n"
     }
 
     /// The display's HTML (sanitised to an allow-list when it was received: see

@@ -30,7 +30,7 @@ public enum SiteWriter {
     static func copyKaTeX(from source: String, to destination: String) throws {
         let files = FileManager.default
         guard KaTeXSource.detect(directory: source) == .local else {
-            throw WorkbookError("KaTeX is not installed at \(source) (apt-get install libjs-katex)")
+            throw ToolFailure("KaTeX is not installed at \(source) (apt-get install libjs-katex)")
         }
         try makeDirectory("\(destination)/fonts")
         for name in ["katex.min.js", "katex.min.css"] {
@@ -53,7 +53,7 @@ public enum SiteWriter {
     private static func readResolved(_ path: String) throws -> Data {
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         guard let data = FileManager.default.contents(atPath: resolved.path) else {
-            throw WorkbookError("cannot read \(path)")
+            throw ToolFailure("cannot read \(path)")
         }
         return data
     }
