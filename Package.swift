@@ -58,6 +58,7 @@ let package = Package(
             dependencies: [
                 "WorkbookEngine",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(

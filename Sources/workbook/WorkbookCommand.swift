@@ -46,7 +46,7 @@ struct WorkbookCommand: ParsableCommand {
                  folder, cannot start a process, could not grade
             """,
         version: WorkbookVersion.string,
-        subcommands: [BuildCommand.self, RunCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self,
+        subcommands: [BuildCommand.self, ServeCommand.self, RunCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self,
                       AutograderCommand.self],
         defaultSubcommand: BuildCommand.self
     )

@@ -72,10 +72,11 @@ import Testing
         #expect(!built.contains("serve.js"))
         var served = renderer
         served.template = "serve"
-        served.extra = ["servePage": "index.html", "serveVersion": "v1", "serveEdition": "instructor"]
         let page = served.indexPage(RenderFixtures.summaries)
-        #expect(page.contains("<script src=\"assets/serve.js\" data-page=\"index.html\" data-version=\"v1\""))
-        #expect(page.contains("/_serve/codemirror/codemirror.js"))
+        #expect(page.contains("<script src=\"assets/serve.js\" data-version=\"\"></script>"))  // The index shows no chapter.
+        let chapter = served.chapterPage(RenderFixtures.introChapter, result: RenderFixtures.introResult, all: RenderFixtures.summaries)
+        #expect(chapter.contains("<script src=\"assets/serve.js\" data-version=\"\(ExerciseEdit.version(of: Data()))\"></script>"))
+        #expect(page.contains("<script src=\"assets/codemirror/codemirror.js\"></script>"))
         // Everything else is the same page.
         #expect(page.contains("<nav id=\"sidebar\""))
     }

@@ -92,6 +92,7 @@ struct ChildProcess {
             for pipe in pipes { close(pipe.read) }
             throw WorkbookError("cannot start \(executable): \(String(cString: strerror(status)))")
         }
+        RunningPrograms.started(pid)
         var readEnds = pipes.map(\.read)
         if !channel { readEnds.append(-1) }
         return ChildProcess(pid: pid, readEnds: readEnds)
@@ -158,6 +159,7 @@ struct ChildProcess {
         killpg(pid, SIGKILL)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        RunningPrograms.ended(pid)
         let signal = status & 0x7f
         let code = (status >> 8) & 0xff
         if signal == 0 && reportsSignalsAsStatus && code > 128 && code < 128 + 65 { return .signaled(code - 128) }

@@ -10,7 +10,9 @@ public enum Workbook {
     /// then renders and writes the site.
     public static func build(paths: [String], outputDirectory: String, options: RunOptions,
                              toolchain: Toolchain, katex: KaTeXSource = .detect(),
-                             edition: Edition = .instructor, progress: ChapterProgress? = nil) throws -> BuildReport {
+                             edition: Edition = .instructor, progress: ChapterProgress? = nil,
+                             pageTemplate: String = "page",
+                             cellEvents: (@Sendable (_ chapter: Chapter, _ event: RunEvent) -> Void)? = nil) throws -> BuildReport {
         let started = Date()
         let loaded = try loadChapters(paths)
         for chapter in loaded { _ = try ExerciseSet(chapter) }  // malformed exercise blocks are bad input
@@ -25,7 +27,8 @@ public enum Workbook {
             progress?.started(chapter.path)
             let run = timed {
                 result(of: edition.runnable(chapter), cache: cache, options: options, toolchain: toolchain,
-                       runKinds: AnswerPlanning.allKinds)
+                       runKinds: AnswerPlanning.allKinds,
+                       events: cellEvents.map { report in { @Sendable event in report(chapter, event) } })
                     .withExpectationVerdict()
                     .withOutputVerdict(chapter)
             }
@@ -36,7 +39,8 @@ public enum Workbook {
         let ran = Date()
 
         let summaries = zip(chapters, runs).map { ChapterSummary(chapter: $0, result: $1.value) }
-        let renderer = ReportRenderer(options: options, katex: katex, theme: theme, site: site)
+        var renderer = ReportRenderer(options: options, katex: katex, theme: theme, site: site)
+        renderer.template = pageTemplate
         // The site is every chapter built now plus those built before into this folder (a
         // one-chapter build keeps the others in the index, sidebar, pager and search).
         var manifest = SiteManifest.load(from: outputDirectory).merged(
@@ -108,10 +112,11 @@ public enum Workbook {
     /// The cached result when nothing that could change it changed; otherwise a fresh run,
     /// cached when it passed.
     private static func result(of chapter: Chapter, cache: ResultCache, options: RunOptions,
-                               toolchain: Toolchain, runKinds: Set<CellKind>) -> ChapterResult {
+                               toolchain: Toolchain, runKinds: Set<CellKind>,
+                               events: (@Sendable (RunEvent) -> Void)? = nil) -> ChapterResult {
         let plan = Planner.plan(chapter, toolchain: toolchain, options: options, runKinds: runKinds)
         if options.useCache, let cached = cache.lookup(plan) { return cached }
-        let result = Executor.run(plan, chapter: chapter, toolchain: toolchain, options: options)
+        let result = Executor.run(plan, chapter: chapter, toolchain: toolchain, options: options, events: events)
         // A cache that cannot be written costs only speed next time, never this build's result.
         try? cache.store(result, for: plan)
         return result

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a parsed chapter and its run result into a report page, and the chapter list into
 /// the index page. Pure: the same values always give the same bytes.
 public struct ReportRenderer: Sendable {
@@ -58,6 +60,9 @@ public struct ReportRenderer: Sendable {
             }
         }
         body = Self.inserting(header(chapter, result: result), underTitleOf: body)
+        var extra = self.extra
+        // The version of the chapter file this page shows: `serve` pages compare it with the file's.
+        extra["chapterVersion"] = ExerciseEdit.version(of: Data(chapter.source.utf8))
         let html = PageShell(katex: katex, theme: theme, site: site, template: template, extra: extra)
             .page(title: chapter.title, current: chapter.slug, all: all, sections: anchors.sections, body: body, math: true)
         let search = sectionText.filter { !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !$0.id.isEmpty }

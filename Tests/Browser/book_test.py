@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""The book in a real browser: Debian's chromium driven by Selenium through chromium-driver.
+
+    python3 Tests/Browser/book_test.py .build/release/workbook
+
+Serves the student edition of chapters 1 and 2 (a fresh copy in a temporary folder), then as a
+reader would: follows the sidebar, searches a word, edits an exercise in the page, presses
+Check and sees ✓, reloads and finds the edit saved in the .md, edits the chapter file on disk
+and sees the page update by itself; runs axe-core on the index and two chapters (no serious or
+critical violations). Every wait is bounded; the server is stopped with SIGINT at the end.
+"""
+import os, re, shutil, signal, socket, subprocess, sys, tempfile, time
+sys.stdout.reconfigure(line_buffering=True)
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+from axe_selenium_python import Axe
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+EXERCISE = "step-forward"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def solution(markdown, ident):
+    match = re.search(r"```swift solution id=%s\n(.*?)```" % re.escape(ident), markdown, re.S)
+    return match.group(1)
+
+
+def axe_check(driver, what):
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+    for v in bad:
+        print("  axe %s: %s (%s) on %d nodes: %s" % (what, v["id"], v["impact"], len(v["nodes"]),
+                                                       v["nodes"][0]["target"]), file=sys.stderr)
+    assert not bad, "%s: %d serious or critical accessibility violations" % (what, len(bad))
+    print("ok: axe finds no serious or critical violation on %s" % what)
+
+
+def main():
+    workbook = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/workbook"))
+    course = tempfile.mkdtemp(prefix="wb-browser-")
+    server = driver = None
+    try:
+        chapters = [os.path.join(ROOT, "Chapters", name) for name in ("01-backprop.md", "02-rnn.md")]
+        subprocess.run([workbook, "release", "--output", os.path.join(course, "Chapters")] + chapters,
+                       check=True, stdout=subprocess.DEVNULL)
+        if os.path.isdir(os.path.join(ROOT, "Data")):
+            os.symlink(os.path.join(ROOT, "Data"), os.path.join(course, "Data"))
+        port = free_port()
+        server = subprocess.Popen([workbook, "serve", "--student", "--port", str(port), os.path.join(course, "Chapters")],
+                                  stdout=subprocess.PIPE, stderr=sys.stderr, text=True, start_new_session=True)
+        deadline = time.time() + 600
+        line = ""
+        while time.time() < deadline and "Serving" not in line:
+            line = server.stdout.readline()
+            if not line and server.poll() is not None:
+                raise SystemExit("workbook serve exited with %s before serving" % server.returncode)
+        assert "Serving" in line, "workbook serve did not start within 10 minutes"
+        base = "http://127.0.0.1:%d/" % port
+        print("ok: serving", base)
+
+        options = webdriver.ChromeOptions()
+        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
+            options.add_argument(flag)
+        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+        driver.set_page_load_timeout(60)
+        driver.set_script_timeout(300)  # axe-core over a long chapter on a loaded machine
+        wait = WebDriverWait(driver, 60)
+
+        driver.get(base)
+        axe_check(driver, "the index")
+
+        # The sidebar: follow it to chapter 2, then back to chapter 1.
+        driver.find_element(By.CSS_SELECTOR, "#sidebar a[href='02-rnn.html']").click()
+        wait.until(lambda d: d.current_url.endswith("/02-rnn.html"))
+        assert driver.find_element(By.CSS_SELECTOR, "#sidebar .toc-sections a"), "current chapter's sections in the sidebar"
+        axe_check(driver, "chapter 2")
+        driver.find_element(By.CSS_SELECTOR, "#sidebar a[href='01-backprop.html']").click()
+        wait.until(lambda d: d.current_url.endswith("/01-backprop.html"))
+        axe_check(driver, "chapter 1")
+        print("ok: the sidebar leads from page to page")
+
+        # Search a word; a result links to its section.
+        box = driver.find_element(By.ID, "search-input")
+        box.send_keys("backpropagation")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a"))
+        first = driver.find_element(By.CSS_SELECTOR, "#search-results a")
+        href = first.get_attribute("href")
+        assert "#" in href and ".html" in href, href
+        box.send_keys(Keys.ENTER)
+        wait.until(lambda d: d.current_url == href)
+        print("ok: search finds 'backpropagation' and goes to", href.split("/")[-1])
+
+        # Edit the exercise in the page, Check, see ✓.
+        driver.get(base + "01-backprop.html")
+        selector = "section[data-exercise='%s'] .CodeMirror" % EXERCISE
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, selector))
+        with open(chapters[0], encoding="utf-8") as f:
+            answer = solution(f.read(), EXERCISE)
+        driver.execute_script("document.querySelector(arguments[0]).CodeMirror.setValue(arguments[1])", selector, answer)
+        verdict = """
+            var s = document.querySelector("section[data-exercise='%s']"), n = s && s.nextElementSibling;
+            while (n && !n.classList.contains('cell-check')) n = n.nextElementSibling;
+            var r = n && n.querySelector('.check-result');
+            return r ? r.textContent : '';""" % EXERCISE
+        before = driver.execute_script(verdict)
+        assert "✗" in before, "the student's starting code fails its check first: %r" % before
+        driver.find_element(By.CSS_SELECTOR, "section[data-exercise='%s'] ~ .exercise-tools .exercise-check, "
+                            "section[data-exercise='%s'] .exercise-check" % (EXERCISE, EXERCISE)).click()
+        WebDriverWait(driver, 300).until(lambda d: "✓" in (d.execute_script(verdict) or ""))
+        print("ok: Check shows", driver.execute_script(verdict).strip())
+
+        driver.refresh()
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, selector))
+        saved_md = open(os.path.join(course, "Chapters", "01-backprop.md"), encoding="utf-8").read()
+        assert "let a3 = 2 * x1 - 3 * x2" in saved_md, "the edit is saved in the .md"
+        shown = driver.execute_script("return document.querySelector(arguments[0]).CodeMirror.getValue()", selector)
+        assert "let a3 = 2 * x1 - 3 * x2" in shown, "the reloaded page shows the saved edit"
+        print("ok: after a reload the edit is in the page and in the .md")
+
+        # Edit the chapter on disk; the open page updates by itself.
+        marker = "Edited on disk at %d." % time.time()
+        path = os.path.join(course, "Chapters", "01-backprop.md")
+        with open(path, "a", encoding="utf-8") as f:
+            f.write("\n%s\n" % marker)
+        # Read through a script: the page replaces itself when it reloads, so no element handle is kept.
+        WebDriverWait(driver, 120).until(lambda d: marker in (d.execute_script(
+            "var m = document.querySelector('main'); return m ? m.innerText : ''") or ""))
+        print("ok: the page shows an edit made on disk without being touched")
+        print("browser test passed")
+    finally:
+        if driver:
+            driver.quit()
+        if server and server.poll() is None:
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+        shutil.rmtree(course, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
