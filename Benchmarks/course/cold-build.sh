@@ -9,7 +9,7 @@ times=()
 for run in 1 2 3; do
     rm -rf Output/.cache
     start=$(date +%s%N)
-    "$workbook" build > /dev/null
+    "$workbook" build > /dev/null 2>&1
     end=$(date +%s%N)
     ms=$(( (end - start) / 1000000 ))
     times+=("$ms")
