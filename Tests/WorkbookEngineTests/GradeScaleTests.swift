@@ -113,10 +113,10 @@ import Testing
             #expect(!page.contains(scratch))
         }
         #expect(erinText.contains("✓ scale  3/3 points (line 26)"))
-        // bob's crash (reported at the line of his check that called his function) and dave's
-        // compile error are placed in their own files.
+        // bob's crash (at the line of his own function that trapped) and dave's compile error
+        // are placed in their own files.
         let bob = try #require(readText(scratch + "/merged-feedback/bob.txt"))
-        #expect(bob.contains("✗ check 1  0/2 (line 18)\n          line 19: Fatal error: Index out of range"))
+        #expect(bob.contains("  ✗ mean  0/3 points (line 11)\n      line 13: Fatal error: Index out of range"))
         let dave = try #require(readText(scratch + "/merged-feedback/dave.txt"))
         #expect(dave.contains("line 29: error: cannot convert return expression"))
 
