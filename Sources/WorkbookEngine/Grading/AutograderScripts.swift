@@ -105,6 +105,10 @@ enum AutograderScripts {
           code or expected values.
         - A failure of the grader itself exits non-zero without results.json: Gradescope then
           shows an autograder error, never a 0 the student did not earn.
+        - Chapter programs run in the workbook's bubblewrap sandbox. Where the container cannot
+          create user namespaces, grading stops with exit status 3; then add
+          `WORKBOOK_GRADE_FLAGS=--no-sandbox` in front of the command in `run_autograder`, and
+          Gradescope's container per submission is the only wall around the student's code.
         - Test locally: `WORKBOOK_AUTOGRADER_ROOT=/tmp/ag WORKBOOK_EXECUTABLE=.build/release/workbook
           /tmp/ag/source/run_autograder` with this folder as `/tmp/ag/source` and a student's files
           in `/tmp/ag/submission`.
@@ -178,6 +182,9 @@ enum AutograderScripts {
            check with `points` and `max_points`, and the student's feedback as `output`. Hidden
            checks are scored but show only ✓/✗. If the grader itself fails it writes
            `"gradable": false`, which costs the student nothing.
+        4. Chapter programs run in the workbook's bubblewrap sandbox; where the grader container
+           cannot create user namespaces every submission is "not gradable" until `grade.sh`
+           runs with `WORKBOOK_GRADE_FLAGS=--no-sandbox` (the container is then the only wall).
 
         Test locally: `WORKBOOK_GRADE_ROOT=/tmp/grade WORKBOOK_COURSE=$PWD/course
         WORKBOOK_EXECUTABLE=…/workbook ./grade.sh` with the student's files in `/tmp/grade/student`.
