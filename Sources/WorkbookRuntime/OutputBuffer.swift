@@ -44,7 +44,13 @@ enum OutputBuffer {
 
     /// The bytes stdio holds for stdout but has not written, written now with write(2).
     static func writePending() {
-        guard let file = stdout, let base = file.pointee._IO_write_base, let end = file.pointee._IO_write_ptr,
+        guard let file = stdout else { return }
+        // Wait (at most 0.2 s) for the flusher thread to finish a flush it may be in the middle
+        // of, so the same bytes are not written twice. The lock is recursive: if the crashing
+        // thread itself held it, this succeeds at once.
+        var tries = 0
+        while ftrylockfile(file) != 0 && tries < 200 { usleep(1000); tries += 1 }
+        guard let base = file.pointee._IO_write_base, let end = file.pointee._IO_write_ptr,
               end > base else { return }
         var offset = 0
         let count = end - base
