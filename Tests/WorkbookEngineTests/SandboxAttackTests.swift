@@ -353,6 +353,25 @@ struct SandboxAttackTests {
         #expect(result.cells[0].stdout.text == "no network\n")
     }
 
+    @Test func theMemoryLimitHolds() throws {
+        try #require(sandboxAvailable())
+        let course = try course()
+        defer { try? FileManager.default.removeItem(atPath: course.root) }
+        var options = RunOptions()
+        options.memoryLimit = 256 << 20
+        let result = try run("""
+        # Memory
+
+        ```swift
+        var hog = [UInt8](repeating: 1, count: 512 << 20)
+        print(hog.count)
+        ```
+
+        """, in: course, options: options)
+        #expect(result.cells[0].status == .crashed)
+        #expect(result.cells[0].stdout.text == "")
+    }
+
     @Test func theKeyIsNotInTheEnvironmentAndTheHandshakeIsClosed() throws {
         let course = try course()
         defer { try? FileManager.default.removeItem(atPath: course.root) }
