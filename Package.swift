@@ -22,6 +22,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Debian: apt-get install libopenblas-dev. The matrix products under `Tensor`.
+        .systemLibrary(
+            name: "CCBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
         // What a running chapter program uses to talk back to the engine: cell markers,
         // rich display, inline values, data-file dependencies, check results.
         .target(name: "WorkbookRuntime", dependencies: ["WorkbookProtocol"]),
@@ -29,7 +35,7 @@ let package = Package(
         // limits, framing, the stream markers and the keyed tags that authenticate them.
         .target(name: "WorkbookProtocol"),
         // The course library students read and chapters call.
-        .target(name: "Course", dependencies: ["WorkbookRuntime"]),
+        .target(name: "Course", dependencies: ["WorkbookRuntime", "CCBLAS"]),
         // parse → plan → execute → render.
         .target(
             name: "WorkbookEngine",

@@ -108,7 +108,7 @@ import Testing
     }
 }
 
-@Suite struct ExerciseCodeRulesTests {
+@Suite struct ExerciseCodeRulesGradeTests {
     func messages(_ code: String) -> [String] {
         ExerciseCodeRules.violations(in: code).map { "\($0.lineOffset): \($0.message)" }
     }
@@ -149,5 +149,13 @@ import Testing
         #expect(SubmissionFlags.flags(in: "let s = try String(contentsOfFile: \"/proc/self/environ\")\n") == ["/proc"])
         #expect(SubmissionFlags.flags(in: "print(#filePath)\n") == ["#filePath"])
         #expect(SubmissionFlags.flags(in: "func rewrite(_ x: Int) -> Int { x } // write(\n") == [])
+    }
+}
+
+@Suite struct StudentExercisesLineEndingTests {
+    @Test func aLoneCarriageReturnCannotSmuggleAFenceAndLinesStayCmarks() throws {
+        let bytes = Array("# T\r```swift exercise id=a\rlet a = 1\r```\r```\rmore\r```\r".utf8)
+        let read = try StudentExercises.read(path: "s.md", bytes: bytes)
+        #expect(read.blocks == ["a": .init(code: "let a = 1\n", fenceLine: 2, closingFenceLine: 4)])
     }
 }
