@@ -82,7 +82,7 @@ struct GradeClassCommand: ParsableCommand {
             trust"); where it cannot start, grade stops with status 3 unless --no-sandbox is given.
 
             Exit status: 0 the grades were written; 2 bad input or usage (nothing \
-            written); 3 could not grade (the sandbox cannot start, no toolchain or temporary folder, a process that \
+            written); 3 the tool itself failed, so it could not grade (the sandbox cannot start, no toolchain or temporary folder, a process that \
             cannot start, an output that cannot be written): the cause is printed, and a \
             class file still holds everyone who was graded; gradescope and prairielearn then \
             write no results.json.
@@ -154,7 +154,8 @@ struct GradeMergeCommand: ParsableCommand {
               workbook grade merge parts/*.json --format canvas --roster roster.csv -o canvas.csv
 
             Exit status: 0 merged and written; 2 bad input (a part missing, duplicated or \
-            unreadable; nothing written); 3 the output could not be written.
+            unreadable; nothing written); 3 the tool itself failed (the output \
+            could not be written).
             """
     )
 
