@@ -150,9 +150,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let release = try ExerciseFixtures.workbook(["release", "Chapters", "--output", "Student"], in: scratch)
         #expect(release.status == 0, "\(release.stderr)")
-        let edition = readText(scratch + "/Student/01-hidden.md") ?? ""
+        // The edition is a course of its own (Student/Chapters); a student checks inside it.
+        let edition = try #require(readText(scratch + "/Student/Chapters/01-hidden.md"))
+        #expect(edition.contains("let answer = 0"))
         #expect(!edition.contains("42"))
-        let check = try ExerciseFixtures.workbook(["check", "--student", "Student"], in: scratch)
+        let check = try ExerciseFixtures.workbook(["check", "--student"], in: scratch + "/Student")
         #expect(check.status == 1, "\(check.stderr)")
         #expect(check.stdout.contains("✗ secret"))
         #expect(check.stdout.contains("hidden checks"))
