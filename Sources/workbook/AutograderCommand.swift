@@ -27,7 +27,8 @@ struct AutograderCommand: ParsableCommand {
               workbook autograder prairielearn --course . --output Autograder/pl --timeout 30
 
             Exit status: 0 written; 2 bad input (no Chapters/, a malformed chapter, OUTPUT \
-            not empty or inside the course; nothing written); 3 the folder could not be written.
+            not empty or inside the course; nothing written); 3 the tool itself failed (the \
+            folder could not be written).
             """
     )
 

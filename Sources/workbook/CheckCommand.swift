@@ -44,7 +44,7 @@ struct CheckCommand: ParsableCommand {
 
             Exit status: 0 everything passed; 1 an exercise, an expected output or a cell \
             failed; 2 bad input (points that are not finite included) or usage; 3 the tool \
-            failed (the sandbox cannot start, no temporary folder, the compiler cannot start, a file cannot be written).
+            itself failed (the sandbox cannot start, no temporary folder, the compiler cannot start, a file cannot be written).
             """
     )
 

@@ -154,7 +154,8 @@ struct GradeMergeCommand: ParsableCommand {
               workbook grade merge parts/*.json --format canvas --roster roster.csv -o canvas.csv
 
             Exit status: 0 merged and written; 2 bad input (a part missing, duplicated or \
-            unreadable; nothing written); 3 the output could not be written.
+            unreadable; nothing written); 3 the tool itself failed (the output \
+            could not be written).
             """
     )
 

@@ -25,7 +25,8 @@ struct ReleaseCommand: ParsableCommand {
               workbook release --output Student
 
             Exit status: 0 written; 2 bad input (a malformed exercise block, an output folder \
-            that would overwrite the chapters) or usage; 3 a file cannot be written.
+            that would overwrite the chapters) or usage; 3 the tool \
+            itself failed (a file cannot be written).
             """
     )
 

@@ -171,9 +171,10 @@ import Testing
         let folder = try makeScratchFolder([:])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(try workbook(["--help"], in: folder).stdout.contains("3  the tool itself failed"))
-        for command in ["build", "run", "check", "release", "grade"] {
+        for command in ["build", "run", "check", "release", "grade", "grade merge", "autograder"] {
             // Lines are wrapped to the terminal: compare with the wrapping undone.
-            let help = try workbook(["help", command], in: folder).stdout
+            let words = command.split(separator: " ").map(String.init)
+            let help = try workbook(["help"] + words, in: folder).stdout
                 .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
             #expect(help.contains(#/Exit status: 0 .*; 3 /#), "`workbook help \(command)` does not document status 3")
             #expect(!help.contains("times on the pages (they"), "`workbook help \(command)` promises pages")

@@ -35,7 +35,7 @@ import Testing
         let outcome = try grade(markdown)
         let exercise = try #require(outcome.check.exercises.first)
         #expect(!exercise.passed)
-        // `for i in 0...xs.count` on line 6, then the check on line 16 that called it.
+        // `for i in 0...xs.count` on line 6 (not only the check on line 16), then the call.
         #expect(exercise.findings.map(\.line) == [6, 16])
         #expect(exercise.findings.map(\.message) == ["Fatal error: Index out of range", "the call that led to that trap"])
     }
@@ -261,7 +261,8 @@ import Testing
         #expect(outcome.check.runs == 3)
         #expect(outcome.check.exercises[1].findings.map(\.line) == [23, 35])
         #expect(outcome.check.exercises[1].findings.last?.message.contains("cannot find 'twice' in scope") == true)
-        // The trap inside `half` (line 5), then the cell that called it (line 19).
+        // The trap inside the student's `half` (line 5) blames it at once, then the cell that
+        // called it (line 19).
         #expect(outcome.check.exercises[0].findings.map(\.line) == [5, 19])
         #expect(outcome.check.exercises[0].findings.first?.message.contains("too big") == true)
         #expect(outcome.check.problems.isEmpty)
@@ -281,6 +282,7 @@ import Testing
         let bob = try check("bob")
         #expect(bob.exercises.map(\.points) == [0, 3])
         #expect(bob.exercises.map(\.replacement) == [.omitted, nil])
+        // His own function's line that trapped, then his check that called it.
         #expect(bob.exercises[0].findings.map(\.message) == ["Fatal error: Index out of range", "the call that led to that trap"])
         #expect(bob.exercises[0].findings.map(\.line) == [13, 19])
         #expect(bob.problems.isEmpty)

@@ -76,6 +76,7 @@ import Testing
         #expect(hana.line == 4)
         #expect(hana.message == "duplicate exercise id 'mean' (first used on line 1)")
         #expect(GradesCSV.text(grades).split(separator: "\n").count == 9)
+        // The message (quoted: it holds a comma), then the empty flags column.
         #expect(GradesCSV.text(grades).contains(",\"\(scratch)/Submissions/ivan/01-sums.md: is a folder, not a chapter file\",\n"))
     }
 

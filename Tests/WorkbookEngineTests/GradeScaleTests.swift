@@ -113,11 +113,11 @@ import Testing
             #expect(!page.contains(scratch))
         }
         #expect(erinText.contains("✓ scale  3/3 points (line 26)"))
-        // bob's crash (reported at the line in his function that trapped, then at his check
-        // that called it) and dave's compile error are placed in their own files.
+        // bob's crash (at the line of his function that trapped, then at his check that called
+        // it) and dave's compile error are placed in their own files.
         let bob = try #require(readText(scratch + "/merged-feedback/bob.txt"))
-        #expect(bob.contains("line 13: Fatal error: Index out of range\n"))
-        #expect(bob.contains("line 19: the call that led to that trap\n"))
+        #expect(bob.contains("\n      line 13: Fatal error: Index out of range\n"))
+        #expect(bob.contains("✗ check 1  0/2 (line 18)\n          line 19: the call that led to that trap\n"))
         let dave = try #require(readText(scratch + "/merged-feedback/dave.txt"))
         #expect(dave.contains("line 29: error: cannot convert return expression"))
 

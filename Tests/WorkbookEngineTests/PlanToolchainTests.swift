@@ -4,14 +4,15 @@ import Testing
 
 @Suite("Plan: toolchain")
 struct PlanToolchainTests {
+    // No course library to compile against is the tool failing (exit 3), not bad input.
     @Test func aFolderWithoutACourseBuildIsAClearError() throws {
         let folder = NSTemporaryDirectory() + "/workbook-no-course-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(throws: WorkbookError.self) { try Toolchain.at(courseDirectory: folder) }
+        #expect(throws: ToolFailure.self) { try Toolchain.at(courseDirectory: folder) }
         do {
             _ = try Toolchain.at(courseDirectory: folder)
-        } catch let error as WorkbookError {
+        } catch let error as ToolFailure {
             #expect(error.description.contains("libCourse.so"))
             #expect(error.description.contains("WORKBOOK_COURSE_DIR"))
         }

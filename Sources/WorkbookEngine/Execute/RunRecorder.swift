@@ -140,7 +140,8 @@ struct RunRecorder {
         case .display:
             let ordinal = record.fields[0], textLength = record.fields[1]
             guard let cell = current?.cell, textLength >= 0, textLength <= record.payload.count else { return }
-            let used = displayBytes[cell, default: 0] + record.payload.count
+            // Each display costs at least 256 bytes of the budget, so a flood of empty ones is bounded too.
+            let used = displayBytes[cell, default: 0] + max(256, record.payload.count)
             guard used <= displayLimit else { return }
             displayBytes[cell] = used
             let html = String(decoding: record.payload[textLength...], as: UTF8.self)

@@ -17,6 +17,7 @@ struct StreamSplitter {
     private(set) var markersSeen = 0
     private var ordinal = 0
     private(set) var buffers: [Int: CappedBuffer] = [:]
+    static let positionLimit = 100_000
     /// Display ordinal → the cell it was shown in and how many bytes that cell had printed.
     private(set) var displayPositions: [Int: (cell: Int, offset: Int)] = [:]
 
@@ -62,7 +63,10 @@ struct StreamSplitter {
             currentCell = number
             markersSeen += 1
         case .display:
-            displayPositions[number] = (currentCell, buffers[currentCell]?.total ?? 0)
+            // Bounded like everything the program sends: past this many, displays go after the text.
+            if displayPositions.count < Self.positionLimit {
+                displayPositions[number] = (currentCell, buffers[currentCell]?.total ?? 0)
+            }
         }
         ordinal += 1
         expected = StreamMarker.lead + StreamMarker.tag(key: key, stream: stream, ordinal: ordinal)

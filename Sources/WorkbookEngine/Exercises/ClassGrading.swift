@@ -52,6 +52,10 @@ public enum ClassGrading {
             return zeroed(chapter, set, because: Finding(file: candidates[0], line: 0,
                                                          message: "missing from the submission"))
         }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            return zeroed(chapter, set, because: Finding(file: path, line: 0, message: "is a folder, not a chapter file"))
+        }
         // Only the exercise blocks' code is read; prose, checks and other cells never matter.
         let student: StudentExercises
         do {

@@ -295,13 +295,14 @@ struct Grading {
             return ran.diagnostics.filter { $0.severity == "error" }.map(finding)
         case .crashed, .timedOut, .compiledUnexpectedly:
             let message = ran.trapMessage ?? StatusText.tag(ran.status) ?? ran.status.rawValue
-            if let line = ran.trapLine, !(cell.fenceLine...cell.closingFenceLine).contains(line) {
-                // Where the trap happened, then the line of the running cell that led there
-                // (two places, so grading a student's copy moves both to the student's lines).
-                return [Finding(file: chapter.path, line: line, message: message),
-                        here("the call that led to that trap")]
+            guard let line = ran.trapLine else { return [here(message)] }
+            if (cell.fenceLine...cell.closingFenceLine).contains(line) {
+                return [Finding(file: chapter.path, line: line, message: message)]
             }
-            return [here(message)]
+            // Trapped in code of another cell (a student's function): the trap, then the call
+            // that led there, as two places, so grading a student's copy can move each to the
+            // student's own lines (a line number inside a message could not be moved).
+            return [Finding(file: chapter.path, line: line, message: message), here("the call that led to that trap")]
         }
     }
 

@@ -37,7 +37,7 @@ public enum AutograderBundle {
                 + "copy the workbook package into it before uploading, or set WORKBOOK_EXECUTABLE")
         }
         let parent = (target as NSString).deletingLastPathComponent
-        try files.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        try OutputFolder.prepare(parent)
         let staging = parent + "/.\(URL(fileURLWithPath: target).lastPathComponent).tmp-\(UUID().uuidString)"
         do {
             try files.createDirectory(atPath: staging + "/course", withIntermediateDirectories: true)
@@ -51,7 +51,7 @@ public enum AutograderBundle {
                 let path = staging + "/" + script.name
                 guard files.createFile(atPath: path, contents: Data(script.text.utf8),
                                        attributes: [.posixPermissions: script.executable ? 0o755 : 0o644]) else {
-                    throw WorkbookError("\(path): cannot write")
+                    throw ToolFailure("cannot write \(path)")
                 }
                 written.append(script.name)
             }
@@ -60,7 +60,9 @@ public enum AutograderBundle {
             return (written.sorted(), warnings)
         } catch {
             try? files.removeItem(atPath: staging)
-            throw error
+            if error is ToolFailure || error is WorkbookError { throw error }
+            // A copy or move Foundation could not do: the tool failed (exit 3), said plainly.
+            throw ToolFailure("cannot write \(output): \(OutputFolder.reason(error))")
         }
     }
 }

@@ -41,8 +41,7 @@ struct SiteManifest: Codable {
     func write(to outputDirectory: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try FileManager.default.createDirectory(atPath: Workbook.cacheDirectory(in: outputDirectory),
-                                                withIntermediateDirectories: true)
+        try AtomicWrite.makeFolder(Workbook.cacheDirectory(in: outputDirectory))
         try SiteWriter.writeIfChanged(try encoder.encode(self), to: Self.path(in: outputDirectory))
     }
 }
