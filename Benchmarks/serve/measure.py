@@ -84,10 +84,12 @@ def main():
             driver.execute_script("document.querySelector(arguments[0] + ' .CodeMirror').CodeMirror.setValue(arguments[1])",
                                   selector, code)
             button = driver.find_element(By.CSS_SELECTOR, selector + " .exercise-check")
+            # Marks this page, so only the page reloaded after the run counts as the result.
+            driver.execute_script("window.beforeCheck = true")
             start = time.time()
             button.click()
             WebDriverWait(driver, 600, poll_frequency=0.02).until(
-                lambda d: d.execute_script("return document.readyState") == "complete"
+                lambda d: d.execute_script("return document.readyState === 'complete' && !window.beforeCheck")
                 and (d.execute_script(verdict, selector) or "") != ""
                 and d.execute_script("return document.querySelector(arguments[0] + ' .CodeMirror').CodeMirror.getValue()",
                                      selector) == code)
