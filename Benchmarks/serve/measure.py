@@ -92,7 +92,7 @@ def main():
                 lambda d: d.execute_script("return document.readyState === 'complete' && !window.beforeCheck")
                 and (d.execute_script(verdict, selector) or "") != ""
                 and d.execute_script("return document.querySelector(arguments[0] + ' .CodeMirror').CodeMirror.getValue()",
-                                     selector) == code)
+                                     selector).rstrip("\n") == code.rstrip("\n"))
             check.append(time.time() - start)
         print("verdict shown:", driver.execute_script(verdict, selector).strip()[:80])
         figures("Check pressed -> verdict on chapter 2's last exercise (%s)" % ident, check)
