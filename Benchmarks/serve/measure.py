@@ -37,9 +37,10 @@ def main():
     server = driver = None
     try:
         source = os.path.join(ROOT, "Chapters", "02-rnn.md")
-        subprocess.run([workbook, "release", "--output", os.path.join(course, "Chapters"), source],
+        subprocess.run([workbook, "release", "--output", course, source],
                        check=True, stdout=subprocess.DEVNULL)
-        if os.path.isdir(os.path.join(ROOT, "Data")):
+        # release writes COURSE/Chapters and COURSE/Data; link the data only where it did not.
+        if os.path.isdir(os.path.join(ROOT, "Data")) and not os.path.exists(os.path.join(course, "Data")):
             os.symlink(os.path.join(ROOT, "Data"), os.path.join(course, "Data"))
         markdown = open(source, encoding="utf-8").read()
         ident = re.findall(r"```swift exercise id=([\w-]+)", markdown)[-1]

@@ -52,9 +52,10 @@ def main():
     server = driver = None
     try:
         chapters = [os.path.join(ROOT, "Chapters", name) for name in ("01-backprop.md", "02-rnn.md")]
-        subprocess.run([workbook, "release", "--output", os.path.join(course, "Chapters")] + chapters,
+        subprocess.run([workbook, "release", "--output", course] + chapters,
                        check=True, stdout=subprocess.DEVNULL)
-        if os.path.isdir(os.path.join(ROOT, "Data")):
+        # release writes COURSE/Chapters and COURSE/Data; link the data only where it did not.
+        if os.path.isdir(os.path.join(ROOT, "Data")) and not os.path.exists(os.path.join(course, "Data")):
             os.symlink(os.path.join(ROOT, "Data"), os.path.join(course, "Data"))
         port = free_port()
         server = subprocess.Popen([workbook, "serve", "--student", "--port", str(port), os.path.join(course, "Chapters")],
