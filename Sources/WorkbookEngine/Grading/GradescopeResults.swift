@@ -27,21 +27,13 @@ public enum GradescopeResults {
     }
 
     public static func json(_ feedback: StudentFeedback) throws -> String {
-        var tests: [Test] = []
-        for (c, chapter) in feedback.chapters.enumerated() {
-            for (e, exercise) in chapter.exercises.enumerated() {
-                for (k, check) in exercise.checks.enumerated() {
-                    // The answer's own messages (a compile error, a crash) go with its first check.
-                    var lines = k == 0 ? exercise.messages.map(FeedbackText.message) : []
-                    lines += check.messages.map(FeedbackText.message)
-                    tests.append(Test(name: "\(chapter.chapter) \(exercise.id): \(check.name)"
-                                          + (check.line.map { " (line \($0))" } ?? ""),
-                                      number: "\(c + 1).\(e + 1).\(k + 1)", score: check.points,
-                                      max_score: check.maxPoints, status: check.passed ? "passed" : "failed",
-                                      output: lines.joined(separator: "\n"),
-                                      visibility: check.hidden ? "after_published" : "visible"))
-                }
-            }
+        let tests = feedback.eachCheck { place, messages in
+            Test(name: "\(place.chapter.chapter) \(place.exercise.id): \(place.check.name)"
+                     + (place.check.line.map { " (line \($0))" } ?? ""),
+                 number: place.number, score: place.check.points,
+                 max_score: place.check.maxPoints, status: place.check.passed ? "passed" : "failed",
+                 output: messages.map(FeedbackText.message).joined(separator: "\n"),
+                 visibility: place.check.hidden ? "after_published" : "visible")
         }
         return try GradeJSON.encode(Document(score: feedback.points, output: FeedbackText.render(feedback), tests: tests))
     }
@@ -70,19 +62,14 @@ public enum PrairieLearnResults {
     }
 
     public static func json(_ feedback: StudentFeedback) throws -> String {
-        var tests: [Test] = []
-        for chapter in feedback.chapters {
-            for exercise in chapter.exercises {
-                for (k, check) in exercise.checks.enumerated() {
-                    let own = (k == 0 ? exercise.messages : []) + check.messages
-                    tests.append(Test(name: "\(chapter.chapter) \(exercise.id): \(check.name)",
-                                      description: check.line.map { "\(chapter.file ?? chapter.chapter), line \($0)" }
-                                          ?? (check.hidden ? "hidden check" : chapter.chapter),
-                                      points: check.points, max_points: check.maxPoints,
-                                      message: check.passed ? "passed" : (own.first.map(FeedbackText.message) ?? "failed"),
-                                      output: own.map(FeedbackText.message).joined(separator: "\n")))
-                }
-            }
+        let tests = feedback.eachCheck { place, own in
+            let (chapter, check) = (place.chapter, place.check)
+            return Test(name: "\(chapter.chapter) \(place.exercise.id): \(check.name)",
+                        description: check.line.map { "\(chapter.file ?? chapter.chapter), line \($0)" }
+                            ?? (check.hidden ? "hidden check" : chapter.chapter),
+                        points: check.points, max_points: check.maxPoints,
+                        message: check.passed ? "passed" : (own.first.map(FeedbackText.message) ?? "failed"),
+                        output: own.map(FeedbackText.message).joined(separator: "\n"))
         }
         let score = feedback.maxPoints > 0 ? min(1, max(0, feedback.points / feedback.maxPoints)) : 0
         return try GradeJSON.encode(Document(gradable: true, score: score,
@@ -109,5 +96,31 @@ enum GradeJSON {
         } catch {
             throw WorkbookError("cannot write the grades as JSON: a number is not finite (\(error))")
         }
+    }
+}
+
+extension StudentFeedback {
+    /// Where one check stands: its chapter, exercise and `chapter.exercise.check` number (1-based).
+    struct CheckPlace {
+        var chapter: ChapterFeedback
+        var exercise: ExerciseFeedback
+        var check: CheckFeedback
+        var number: String
+    }
+
+    /// One value per check, in order, from the check's place and its messages. The answer's own
+    /// messages (a compile error, a crash) go with its exercise's first check.
+    func eachCheck<T>(_ make: (CheckPlace, [FeedbackMessage]) -> T) -> [T] {
+        var values: [T] = []
+        for (c, chapter) in chapters.enumerated() {
+            for (e, exercise) in chapter.exercises.enumerated() {
+                for (k, check) in exercise.checks.enumerated() {
+                    let place = CheckPlace(chapter: chapter, exercise: exercise, check: check,
+                                           number: "\(c + 1).\(e + 1).\(k + 1)")
+                    values.append(make(place, (k == 0 ? exercise.messages : []) + check.messages))
+                }
+            }
+        }
+        return values
     }
 }
