@@ -38,15 +38,40 @@ public final class BookServer: Sendable {
         _ = try ChapterDiscovery.chapterFiles(for: configuration.paths)
         let site = try CourseSite.load(paths: configuration.paths)
         siteDirectory = "\(site.root)/Output/" + (configuration.student ? ".serve-student" : ".serve")
+        // A port in use is bad input, told before the first build (which may take minutes).
+        try Self.requirePortFree(configuration.port)
         try AtomicWrite.makeFolder("\(siteDirectory)/assets/codemirror")
         try Self.copyCodeMirror(to: "\(siteDirectory)/assets/codemirror")
+        let folder = CourseSite.chaptersFolder(for: configuration.paths)
+        let watcher = FileWatcher(folders: [folder, "\(site.root)/Data", "\(site.root)/theme"],
+                                  files: configuration.paths.filter { !$0.hasSuffix("/") }
+                                      + ["\(site.root)/workbook.toml", "\(configuration.toolchain.courseDirectory)/libCourse.so"])
         builder = SiteBuilder(settings: .init(paths: configuration.paths, siteDirectory: siteDirectory,
                                               options: configuration.options, toolchain: configuration.toolchain,
                                               edition: configuration.student ? .student : .instructor),
-                              channel: channel)
+                              channel: channel, watcher: watcher)
         // Loopback only: the server writes files on the reader's behalf.
         serverInstance = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: configuration.port), timeout: 3600,
                             logger: .disabled)
+    }
+
+    /// Binds the port once and lets go (FlyingFox binds only when it runs, after the first
+    /// build): `EADDRINUSE` becomes `PortInUse` at once.
+    static func requirePortFree(_ port: UInt16) throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var yes: Int32 = 1
+        // As the server itself binds: a port left in TIME_WAIT by a previous run is free.
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        if bound != 0 && errno == EADDRINUSE { throw PortInUse(port: port) }
     }
 
     public var url: String { "http://127.0.0.1:\(configuration.port)/" }
@@ -74,6 +99,7 @@ public final class BookServer: Sendable {
         }
     }
 
+    /// Bad input (exit status 2): printed as `error: port N is in use …`.
     public struct PortInUse: Error, CustomStringConvertible {
         public var port: UInt16
         public var description: String { "port \(port) is in use on 127.0.0.1: pass another with --port N" }
@@ -81,21 +107,12 @@ public final class BookServer: Sendable {
 
     public func stop() async { await serverInstance.stop() }
 
-    /// Polls what the course depends on and rebuilds when any of it changes.
+    /// Polls what the course depends on (every 20 ms: a few dozen `stat` calls) and rebuilds
+    /// when any of it differs from what the latest build saw.
     private func watch() async throws {
-        let folder = CourseSite.chaptersFolder(for: configuration.paths)
-        let root = (try? CourseSite.load(paths: configuration.paths).root) ?? "."
-        let watcher = FileWatcher(folders: [folder, "\(root)/Data", "\(root)/theme"],
-                                  files: configuration.paths.filter { !$0.hasSuffix("/") } + ["\(root)/workbook.toml",
-                                         "\(configuration.toolchain.courseDirectory)/libCourse.so"])
-        var last = watcher.snapshot()
         while !Task.isCancelled {
-            try await Task.sleep(nanoseconds: 150_000_000)
-            let now = watcher.snapshot()
-            if !FileWatcher.changes(from: last, to: now).isEmpty {
-                last = now
-                await builder.rebuild()
-            }
+            try await Task.sleep(nanoseconds: 20_000_000)
+            if await builder.builtSnapshot != builder.watcher.snapshot() { await builder.rebuild() }
         }
     }
 

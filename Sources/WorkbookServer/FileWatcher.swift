@@ -2,8 +2,8 @@ import Foundation
 
 /// What a served course depends on, fingerprinted by size and modification time: the chapter
 /// files, the data files, the theme, and the Course library the chapters link against. Polled
-/// (every 150 ms) rather than inotify: portable, and a few dozen `stat` calls cost nothing.
-struct FileWatcher {
+/// (every 20 ms) rather than inotify: portable, and a few dozen `stat` calls cost nothing.
+struct FileWatcher: Sendable {
     var folders: [String]
     var files: [String]
 

@@ -13,9 +13,13 @@ extension BookServer {
             let page = request.query.first { $0.name == "page" }?.value ?? ""
             let entry = await builder.page(page)
             return Self.json(["version": entry?.version ?? "", "edition": self.configuration.student ? "student" : "instructor",
+                              "build": await builder.builds, "exercises": await builder.exercises(page),
                               "error": await builder.lastError as Any? ?? NSNull()])
         }
+        // Run and Check both save, then build (the chapter runs through the pipeline); the page
+        // then shows what each is for: Run the cells' outputs, Check the verdicts and points.
         await serverRoute("POST /_serve/save") { request in try await self.save(request, run: false) }
+        await serverRoute("POST /_serve/run") { request in try await self.save(request, run: true) }
         await serverRoute("POST /_serve/check") { request in try await self.save(request, run: true) }
         await serverRoute("GET *") { request in self.file(request.path) }
     }
@@ -24,19 +28,28 @@ extension BookServer {
         await serverInstance.appendRoute(HTTPRoute(stringLiteral: route), handler: handler)
     }
 
-    /// `{"page", "id", "code", "version"}` → the block written into the chapter file; with
-    /// `run`, the chapter is then built before the answer, so the page reloads with its checks.
+    /// `{"page", "id", "block", "code", "version"}` → the block (`exercise`, the default, or
+    /// `solution`, which only the instructor's server edits) written into the chapter file;
+    /// with `run`, the chapter is then built before the answer, whose `build` number the page
+    /// fetches and patches itself from.
     private func save(_ request: HTTPRequest, run: Bool) async throws -> HTTPResponse {
         guard let body = try? JSONSerialization.jsonObject(with: try await request.bodyData) as? [String: Any],
               let page = body["page"] as? String, let id = body["id"] as? String,
               let code = body["code"] as? String, let version = body["version"] as? String else {
             return Self.json(["error": "expected page, id, code and version"], status: .badRequest)
         }
+        guard let block = ExerciseEdit.Block(rawValue: body["block"] as? String ?? "exercise") else {
+            return Self.json(["error": "block is exercise or solution"], status: .badRequest)
+        }
+        // A student's server runs and shows only the student's own blocks.
+        if block == .solution && configuration.student {
+            return Self.json(["error": "a --student server does not edit solutions"], status: .forbidden)
+        }
         guard let entry = await builder.page(page) else {
             return Self.json(["error": "no chapter builds \(page)"], status: .notFound)
         }
         do {
-            switch try ExerciseEdit.save(path: entry.path, id: id, code: code, expectedVersion: version) {
+            switch try ExerciseEdit.save(path: entry.path, id: id, code: code, expectedVersion: version, block: block) {
             case .changedOnDisk(let current):
                 return Self.json(["error": "\(entry.path) changed on disk since this page was loaded", "changed": true,
                                   "version": current], status: .conflict)
@@ -45,6 +58,7 @@ extension BookServer {
                 if run {
                     if let error = await builder.rebuild() { answer["error"] = error }
                     answer["version"] = await builder.page(page)?.version ?? newVersion
+                    answer["build"] = await builder.builds
                 }
                 return Self.json(answer)
             }

@@ -16,10 +16,16 @@ struct ServeCommand: ParsableCommand {
             it is fixed.
 
             Exercises are editable in the page (CodeMirror, from Debian's libjs-codemirror). \
-            Save writes the exercise block back into its .md file (atomically; every other byte \
-            stays); Check saves and runs the chapter, and the page shows ✓/✗ per check. If the \
-            file changed on disk since the page loaded, nothing is written and the page offers \
-            to reload.
+            Save writes the block back into its .md file (atomically; every other byte stays); \
+            Run saves, runs the chapter and shows every cell's outputs in place; Check saves, \
+            runs the chapter and shows ✓/✗ beside each check, the exercise's points and the \
+            page's total. If the file changed on disk since the page loaded, nothing is written \
+            and the page offers to reload.
+
+            Without --student this is the instructor's edition: the solution runs, so the \
+            editor is on each solution block (Save, Run, Check) and the starting code above it \
+            has Save only. With --student the editor is on the exercise block and no solution \
+            is built, served or written.
 
             Examples:
               workbook serve                          # Chapters/ on http://127.0.0.1:8000/
@@ -28,9 +34,9 @@ struct ServeCommand: ParsableCommand {
 
             Ctrl-C stops the server and every chapter program it started.
 
-            Exit status: 0 stopped with Ctrl-C; 2 bad input (missing folder, a port in use, a \
-            chapter that does not parse at start is shown in the page instead); 3 the tool \
-            failed (cannot write the site folder, CodeMirror missing).
+            Exit status: 0 stopped with Ctrl-C; 2 bad input (a missing folder; a port in use, \
+            refused before anything is built; a chapter that does not parse is shown in the \
+            page instead); 3 the tool failed (cannot write the site folder, CodeMirror missing).
             """
     )
 
@@ -49,8 +55,13 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var settings: RunSettings
 
     func run() throws {
-        let server = try BookServer(.init(paths: paths, port: port, student: student,
+        let server: BookServer
+        do {
+            server = try BookServer(.init(paths: paths, port: port, student: student,
                                           options: settings.runOptions, toolchain: try Toolchain.locate()))
+        } catch let error as BookServer.PortInUse {
+            throw WorkbookError(error.description)
+        }
         let url = server.url
         let open = self.open
         // Ctrl-C (and SIGTERM): kill every chapter program still running, then leave.

@@ -5,7 +5,8 @@
 
 Serves the student edition of chapters 1 and 2 (a fresh copy in a temporary folder), then as a
 reader would: follows the sidebar, searches a word, edits an exercise in the page, presses
-Check and sees ✓, reloads and finds the edit saved in the .md, edits the chapter file on disk
+Run (the chapter runs; verdicts unchanged), then Check and sees ✓ beside the check and the
+exercise with its points, all without a page reload; reloads and finds the edit saved in the .md, edits the chapter file on disk
 and sees the page update by itself; runs axe-core on the index and two chapters (no serious or
 critical violations). Every wait is bounded; the server is stopped with SIGINT at the end.
 """
@@ -117,10 +118,31 @@ def main():
             return r ? r.textContent : '';""" % EXERCISE
         before = driver.execute_script(verdict)
         assert "✗" in before, "the student's starting code fails its check first: %r" % before
-        driver.find_element(By.CSS_SELECTOR, "section[data-exercise='%s'] ~ .exercise-tools .exercise-check, "
-                            "section[data-exercise='%s'] .exercise-check" % (EXERCISE, EXERCISE)).click()
+        tools = "section[data-exercise='%s'] .exercise-tools " % EXERCISE
+        # Marks this page (a reload would drop it) and records the status line's texts.
+        driver.execute_script("""window.notReloaded = true; window.statusSeen = [];
+            var bar = document.querySelector('.serve-status');
+            new MutationObserver(function () { window.statusSeen.push(bar.textContent); })
+                .observe(bar, { childList: true, characterData: true, subtree: true });""")
+        # Run: the chapter runs, the outputs are patched in; the check's verdict waits for Check.
+        driver.find_element(By.CSS_SELECTOR, tools + ".exercise-run").click()
+        WebDriverWait(driver, 300).until(lambda d: "Ran." in d.find_element(By.CSS_SELECTOR, tools + ".exercise-message").text)
+        assert "✗" in driver.execute_script(verdict), "Run leaves the check's verdict as it was"
+        assert driver.find_element(By.CSS_SELECTOR, tools + ".exercise-verdict").text == "", "Run shows no verdict"
+        seen = driver.execute_script("return window.statusSeen")
+        assert any(re.match(r"Running cell \d+ of \d+", text or "") for text in seen), seen
+        print("ok: Run runs the chapter (%s) and leaves the verdicts alone"
+              % [t for t in seen if t.startswith("Running")][-1])
+        # Check: ✓ beside the check and beside the exercise, with points, without a reload.
+        driver.find_element(By.CSS_SELECTOR, tools + ".exercise-check").click()
         WebDriverWait(driver, 300).until(lambda d: "✓" in (d.execute_script(verdict) or ""))
-        print("ok: Check shows", driver.execute_script(verdict).strip())
+        WebDriverWait(driver, 60).until(lambda d: d.find_element(By.CSS_SELECTOR, tools + ".exercise-verdict").text)
+        beside = driver.find_element(By.CSS_SELECTOR, tools + ".exercise-verdict").text
+        assert beside == "✓ 1 of 1 checks passed · 1 / 1 points", beside  # release drops the hidden check
+        assert driver.execute_script("return window.notReloaded === true"), "Check patched the page in place"
+        total = driver.find_element(By.CSS_SELECTOR, ".serve-points").text
+        assert re.match(r"Points on this page: 1 / \d+ \(1 of \d+ exercises passed\)", total), total
+        print("ok: Check shows", driver.execute_script(verdict).strip(), "|", beside, "|", total)
 
         driver.refresh()
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, selector))

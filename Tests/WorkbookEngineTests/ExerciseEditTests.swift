@@ -48,4 +48,22 @@ import Testing
             try ExerciseEdit.save(path: path, id: "nope", code: "x\n", expectedVersion: ExerciseEdit.version(of: path))
         }
     }
+
+    /// The instructor edits the reference answer in the page: only the solution block changes.
+    @Test func theSolutionBlockIsSavedWhenAskedAndAnExerciseWithoutOneIsRefused() throws {
+        let noSolution = "# S\n\n```swift exercise id=alone\nlet a = 1\n```\n\n```swift check id=alone\nexpectEqual(a, 1)\n```\n"
+        let folder = try makeScratchFolder(["Chapters/01-sums.md": Self.chapter, "Chapters/02-alone.md": noSolution])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = "\(folder)/Chapters/01-sums.md"
+        _ = try ExerciseEdit.save(path: path, id: "sum", code: "func total() -> Int { 1 + 2 + 3 }\n",
+                                  expectedVersion: ExerciseEdit.version(of: path), block: .solution)
+        #expect(readText(path) == Self.chapter.replacingOccurrences(
+            of: "func total() -> Int { 6 }\r\n", with: "func total() -> Int { 1 + 2 + 3 }\r\n"))
+        let alone = "\(folder)/Chapters/02-alone.md"
+        #expect(throws: WorkbookError.self) {
+            try ExerciseEdit.save(path: alone, id: "alone", code: "let a = 2\n",
+                                  expectedVersion: ExerciseEdit.version(of: alone), block: .solution)
+        }
+        #expect(readText(alone) == noSolution)
+    }
 }

@@ -38,4 +38,38 @@ import Testing
         // The link, decoded as a browser does, names the file that was written.
         #expect(FileManager.default.fileExists(atPath: "\(folder)/Output/" + "C%2350%25.html".removingPercentEncoding!))
     }
+
+    /// A one-chapter build into a fresh folder still lists the whole course: the chapters not
+    /// built yet are named in order, marked, and not linked (their pages do not exist); once
+    /// every chapter is built, the index is the one a full build writes.
+    @Test func aPartialBuildOnAFreshFolderListsEveryChapter() throws {
+        let toolchain = try pipelineToolchain()
+        let folder = try makeScratchFolder(["Chapters/01-a.md": "# Alpha\n\nfirst words\n",
+                                            "Chapters/02-b.md": "# Beta\n\nsecond words\n",
+                                            "Chapters/03-c.md": "# Gamma\n\nthird words\n"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = "\(folder)/Output"
+        _ = try Workbook.build(paths: ["\(folder)/Chapters/02-b.md"], outputDirectory: output, options: RunOptions(),
+                               toolchain: toolchain)
+        let index = try #require(readText("\(output)/index.html"))
+        #expect(index.contains("<p class=\"index-summary\">3 chapters: 1 passed, 2 not built</p>"))
+        #expect(index.contains("<a href=\"02-b.html\">Beta</a>"))
+        for title in ["Alpha", "Gamma"] {
+            #expect(index.contains("<span class=\"chapter-title\">\(title)</span>"))
+            #expect(index.contains("<span class=\"toc-title not-built\">\(title)</span>"))
+        }
+        #expect(!index.contains("href=\"01-a.html\"") && !index.contains("href=\"03-c.html\""))
+        let beta = try #require(readText("\(output)/02-b.html"))
+        #expect(beta.contains("<span class=\"toc-title not-built\">Alpha</span>"))
+        #expect(!beta.contains("rel=\"prev\"") && !beta.contains("rel=\"next\""), "no pager link to a page not built")
+
+        _ = try Workbook.build(paths: ["\(folder)/Chapters/01-a.md", "\(folder)/Chapters/03-c.md"], outputDirectory: output,
+                               options: RunOptions(), toolchain: toolchain)
+        _ = try Workbook.build(paths: ["\(folder)/Chapters"], outputDirectory: "\(folder)/Full", options: RunOptions(),
+                               toolchain: toolchain)
+        // (02-b.html is not rewritten by a build of the others: its sidebar is as it was built.)
+        for page in ["index.html", "01-a.html", "03-c.html"] {
+            #expect(readText("\(output)/\(page)") == readText("\(folder)/Full/\(page)"), "\(page) as a full build writes it")
+        }
+    }
 }

@@ -24,9 +24,17 @@ public enum ExerciseEdit {
         SHA256.hash(data: data).prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Replaces exercise `id`'s code in the chapter at `path`. Bad input (no such exercise, a
-    /// chapter that does not parse, code that would change its shape) throws a `WorkbookError`.
-    public static func save(path: String, id: String, code: String, expectedVersion: String) throws -> Outcome {
+    /// Which of an exercise's blocks is edited: the student's (`exercise`) or the instructor's
+    /// reference answer (`solution`, what the instructor edition runs).
+    public enum Block: String, Sendable {
+        case exercise, solution
+    }
+
+    /// Replaces exercise `id`'s code (its `block`) in the chapter at `path`. Bad input (no such
+    /// exercise or solution, a chapter that does not parse, code that would change its shape)
+    /// throws a `WorkbookError`.
+    public static func save(path: String, id: String, code: String, expectedVersion: String,
+                            block: Block = .exercise) throws -> Outcome {
         let current = version(of: path)
         guard current == expectedVersion else { return .changedOnDisk(current: current) }
         guard let data = FileManager.default.contents(atPath: path) else { throw WorkbookError("\(path): cannot read the file") }
@@ -36,7 +44,16 @@ public enum ExerciseEdit {
         guard let exercise = exercises.exercises.first(where: { $0.id == id }) else {
             throw WorkbookError("\(path): no exercise with id '\(id)'")
         }
-        let cell = chapter.cells[exercise.exerciseCell]
+        let index: Int
+        switch block {
+        case .exercise: index = exercise.exerciseCell
+        case .solution:
+            guard let solution = exercise.solutionCell else {
+                throw WorkbookError("\(path): exercise '\(id)' has no solution block")
+            }
+            index = solution
+        }
+        let cell = chapter.cells[index]
         let source = SourceLines(bytes)
         let opening = Array(source.lines[cell.fenceLine - 1])
         let crlf = opening.last == 13 || opening.reversed().starts(with: [10, 13])
