@@ -38,6 +38,23 @@ struct SiteManifest: Codable {
         return SiteManifest(entries: (kept + built).sorted { (name($0), $0.path) < (name($1), $1.path) })
     }
 
+    /// With every other chapter of the course's folder listed as not built (title only), so a
+    /// partial build into a fresh folder still shows the whole course. Not written to disk: a
+    /// later build reads the titles again. A chapter that does not parse is left out.
+    func listingEveryChapter(in chaptersFolder: String) -> SiteManifest {
+        let have = Set(entries.map { ($0.path as NSString).standardizingPath })
+        let slugs = Set(entries.map(\.summary.slug))
+        let files = (try? ChapterDiscovery.chapterFiles(for: [chaptersFolder])) ?? []
+        let unbuilt = files.filter { !have.contains(($0 as NSString).standardizingPath) }.compactMap { path -> Entry? in
+            guard let chapter = try? Workbook.loadChapter(path), !slugs.contains(chapter.slug) else { return nil }
+            return Entry(path: path, summary: ChapterSummary(slug: chapter.slug, title: chapter.title, status: .passed,
+                                                             counts: CellCounts(), built: false), search: [])
+        }
+        guard !unbuilt.isEmpty else { return self }
+        let name = { (entry: Entry) in (entry.path as NSString).lastPathComponent }
+        return SiteManifest(entries: (entries + unbuilt).sorted { (name($0), $0.path) < (name($1), $1.path) })
+    }
+
     func write(to outputDirectory: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

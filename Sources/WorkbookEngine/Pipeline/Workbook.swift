@@ -46,7 +46,7 @@ public enum Workbook {
         var manifest = SiteManifest.load(from: outputDirectory).merged(
             with: zip(chapters, summaries).map { SiteManifest.Entry(path: $0.path, summary: $1, search: []) },
             chaptersFolder: CourseSite.chaptersFolder(for: paths))
-        let all = manifest.entries.map(\.summary)
+        let all = manifest.listingEveryChapter(in: CourseSite.chaptersFolder(for: paths)).entries.map(\.summary)
         var pages = ["index.html": renderer.indexPage(all)]
         for ((chapter, run), summary) in zip(zip(chapters, runs), summaries) {
             let page = renderer.render(chapter, result: run.value, all: all)

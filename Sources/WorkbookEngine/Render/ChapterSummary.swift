@@ -90,13 +90,19 @@ public struct ChapterSummary: Codable, Equatable, Sendable {
     public var title: String
     public var status: ChapterStatus
     public var counts: CellCounts
+    /// `false` for a chapter of the course that no build into this folder has built yet: it
+    /// is listed (index, sidebar) but not linked, and `status` and `counts` mean nothing.
+    public var built: Bool? = nil
 
-    public init(slug: String, title: String, status: ChapterStatus, counts: CellCounts) {
+    public init(slug: String, title: String, status: ChapterStatus, counts: CellCounts, built: Bool? = nil) {
         self.slug = slug
         self.title = title
         self.status = status
         self.counts = counts
+        self.built = built
     }
+
+    public var isBuilt: Bool { built != false }
 
     public init(chapter: Chapter, result: ChapterResult) {
         self.init(slug: chapter.slug, title: chapter.title, status: result.status,

@@ -6,6 +6,18 @@ enum IndexPage {
         html += "<p class=\"index-summary\">\(HTML.escape(overview(summaries)))</p>\n"
         html += "<ol class=\"chapter-list\">\n"
         for summary in summaries {
+            guard summary.isBuilt else {
+                // Listed so the course reads whole; no link, as its page does not exist yet.
+                html += """
+                    <li class="chapter-entry tone-quiet not-built">
+                    <span class="chapter-title">\(HTML.escape(summary.title))</span>
+                    <span class="status-tag tone-quiet"><span class="symbol" aria-hidden="true">○</span> not built</span>
+                    <span class="counts">not built into this folder yet</span>
+                    </li>
+
+                    """
+                continue
+            }
             let tone = StatusText.tone(summary.status)
             html += """
                 <li class="chapter-entry tone-\(tone)">
@@ -26,10 +38,12 @@ enum IndexPage {
         let noun = summaries.count == 1 ? "chapter" : "chapters"
         guard !summaries.isEmpty else { return "No chapters." }
         let order: [ChapterStatus] = [.passed, .failedToCompile, .crashed, .timedOut, .failed]
-        let parts = order.compactMap { status -> String? in
-            let n = summaries.filter { $0.status == status }.count
+        var parts = order.compactMap { status -> String? in
+            let n = summaries.filter { $0.isBuilt && $0.status == status }.count
             return n == 0 ? nil : "\(n) \(StatusText.word(status))"
         }
+        let unbuilt = summaries.filter { !$0.isBuilt }.count
+        if unbuilt > 0 { parts.append("\(unbuilt) not built") }
         return "\(summaries.count) \(noun): \(parts.joined(separator: ", "))"
     }
 }

@@ -21,17 +21,21 @@ struct PageShell {
             let isCurrent = summary.slug == current
             // The sidebar lists the current chapter's sections (h2, h3); its h1 is the chapter itself.
             let shown = isCurrent ? sections.filter { $0.level == 2 || $0.level == 3 } : []
+            let built = summary.isBuilt
             return ["href": PageLink.href(slug: summary.slug), "title": HTML.escape(summary.title),
-                    "current": isCurrent, "tone": StatusText.tone(summary.status),
-                    "symbol": StatusText.symbol(summary.status), "status": StatusText.word(summary.status),
+                    "current": isCurrent, "built": built, "tone": built ? StatusText.tone(summary.status) : "quiet",
+                    "symbol": built ? StatusText.symbol(summary.status) : "○",
+                    "status": built ? StatusText.word(summary.status) : "not built",
                     "hasSections": !shown.isEmpty,
                     "sections": shown.map { ["href": "#" + HTML.escape(PageLink.encode($0.id)),
                                              "title": HTML.escape($0.title), "sub": $0.level == 3] }]
         }
-        if let current, let position = all.firstIndex(where: { $0.slug == current }) {
-            if position > 0 { context["previous"] = link(all[position - 1]) }
-            if position + 1 < all.count { context["next"] = link(all[position + 1]) }
-        } else if let first = all.first {
+        // Previous and next skip chapters not built yet (their pages do not exist).
+        let linked = all.filter(\.isBuilt)
+        if let current, let position = linked.firstIndex(where: { $0.slug == current }) {
+            if position > 0 { context["previous"] = link(linked[position - 1]) }
+            if position + 1 < linked.count { context["next"] = link(linked[position + 1]) }
+        } else if let first = linked.first {
             context["next"] = link(first)
         }
         context["hasPager"] = context["previous"] != nil || context["next"] != nil
