@@ -4,11 +4,13 @@
     python3 Tests/Browser/book_test.py .build/release/workbook
 
 Serves the student edition of chapters 1 and 2 (a fresh copy in a temporary folder), then as a
-reader would: follows the sidebar, searches a word, edits an exercise in the page, presses
-Run (the chapter runs; verdicts unchanged), then Check and sees ✓ beside the check and the
-exercise with its points, all without a page reload; reloads and finds the edit saved in the .md, edits the chapter file on disk
-and sees the page update by itself; runs axe-core on the index and two chapters (no serious or
-critical violations). Every wait is bounded; the server is stopped with SIGINT at the end.
+reader would: follows the sidebar, searches a word, edits an exercise in the page, presses Run
+(the chapter runs, "Running cell N of M" shows, the verdicts stay), then Check and sees ✓
+beside the check and the exercise with its points, all without a page reload; reloads and
+finds the edit saved in the .md; edits the chapter file on disk and sees the page update by
+itself; breaks the chapter on disk and sees FILE:LINE: error in the page, then fixes it and
+sees it recover; runs axe-core on the index and two chapters (no serious or critical
+violations). Every wait is bounded; the server is stopped with SIGINT at the end.
 """
 import os, re, shutil, signal, socket, subprocess, sys, tempfile, time
 sys.stdout.reconfigure(line_buffering=True)
@@ -161,6 +163,23 @@ def main():
         WebDriverWait(driver, 120).until(lambda d: marker in (d.execute_script(
             "var m = document.querySelector('main'); return m ? m.innerText : ''") or ""))
         print("ok: the page shows an edit made on disk without being touched")
+
+        # A chapter that stops parsing: the page shows FILE:LINE: error, then recovers when fixed.
+        good = open(path, encoding="utf-8").read()
+        broken = good + "\n```swift exercise id=%s\nlet again = 1\n```\n" % EXERCISE
+        line = len(good.splitlines()) + 2
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(broken)
+        banner = "var b = document.querySelector('.serve-status.bad'); return b && !b.hidden ? b.textContent : '';"
+        WebDriverWait(driver, 120).until(lambda d: re.search(r"01-backprop\.md:%d: error: " % line,
+                                                             d.execute_script(banner) or ""))
+        print("ok: a broken chapter shows", driver.execute_script(banner).split("/")[-1][:90])
+        fixed = "Fixed at %d." % time.time()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(good + "\n%s\n" % fixed)
+        WebDriverWait(driver, 120).until(lambda d: not d.execute_script(banner) and fixed in (d.execute_script(
+            "var m = document.querySelector('main'); return m ? m.innerText : ''") or ""))
+        print("ok: fixed on disk, the error goes and the page shows the fix")
         print("browser test passed")
     finally:
         if driver:
