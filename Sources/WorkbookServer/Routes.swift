@@ -13,7 +13,8 @@ extension BookServer {
             let page = request.query.first { $0.name == "page" }?.value ?? ""
             let entry = await builder.page(page)
             return Self.json(["version": entry?.version ?? "", "edition": self.configuration.student ? "student" : "instructor",
-                              "build": await builder.builds, "exercises": await builder.exercises(page),
+                              "build": await builder.builds, "session": builder.session,
+                              "exercises": await builder.exercises(page),
                               "error": await builder.lastError as Any? ?? NSNull()])
         }
         // Run and Check both save, then build (the chapter runs through the pipeline); the page
@@ -59,6 +60,7 @@ extension BookServer {
                     if let error = await builder.rebuild() { answer["error"] = error }
                     answer["version"] = await builder.page(page)?.version ?? newVersion
                     answer["build"] = await builder.builds
+                    answer["session"] = builder.session
                 }
                 return Self.json(answer)
             }

@@ -26,6 +26,8 @@ actor SiteBuilder {
     private var pageBytes: [String: Data] = [:]
     /// Builds finished; pages are told the number, so each patches itself once per build.
     private(set) var builds = 0
+    /// This server's run: a page that outlived a restarted server does not compare numbers.
+    let session = UUID().uuidString
     /// The latest build asked for, and the files it saw when it started.
     private var latest: (snapshot: FileWatcher.Snapshot, task: Task<String?, Never>)?
 
@@ -89,7 +91,7 @@ actor SiteBuilder {
             await channel.send(["type": "ok"], remember: true)
             // The build's number and each chapter's version, so a page that already shows
             // this build (after its own Run or Check) does not patch itself twice.
-            await channel.send(["type": "reload", "pages": changed, "build": builds,
+            await channel.send(["type": "reload", "pages": changed, "build": builds, "session": session,
                                 "versions": pages.mapValues(\.version)])
             return nil
         case .failure(let error):

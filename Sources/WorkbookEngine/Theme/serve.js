@@ -12,7 +12,7 @@
   var sidebar = document.getElementById("sidebar");
   // The server's build number this page shows, and the page's HTML as served (before KaTeX and
   // the editors changed it), to tell which parts a new build changed.
-  var shownBuild = -1, served = null, servedSidebar = null;
+  var shownBuild = -1, session = null, served = null, servedSidebar = null;
   var exercises = [], editors = [], busy = false, activeMessage = null;
 
   var bar = document.createElement("div");
@@ -90,9 +90,12 @@
     score();
   }
 
-  function update(build, mode) {
+  // Is this build one the page has not shown? (A restarted server counts from 1 again.)
+  function unseen(from, build) { return from !== session || build > shownBuild; }
+  function update(from, build, mode) {
     return fetchPage().then(function (doc) {
-      if (build !== undefined) shownBuild = Math.max(shownBuild, build);
+      if (from !== session) { session = from; shownBuild = -1; }
+      shownBuild = Math.max(shownBuild, build);
       patch(doc, mode);
     });
   }
@@ -102,8 +105,8 @@
       if (s.error) status(s.error, true);
       exercises = s.exercises || [];
       // Built again while this page was loading or offline: catch up.
-      if (shownBuild < 0) shownBuild = s.build;
-      else if (s.build > shownBuild && !busy) update(s.build, "all");
+      if (session === null) { session = s.session; shownBuild = s.build; }
+      else if (unseen(s.session, s.build) && !busy) update(s.session, s.build, "all");
       attachEditors();
       score();
       return s;
@@ -125,10 +128,10 @@
       if (message.type === "reload") {
         if (!bar.classList.contains("bad")) status("");
         // A Run or Check in this page patches it itself, with what that button shows.
-        if (message.pages.indexOf(page) < 0 || busy || message.build <= shownBuild) return;
+        if (message.pages.indexOf(page) < 0 || busy || !unseen(message.session, message.build)) return;
         // Unsaved edits: keep the version they were made against, so Save refuses to overwrite.
         if (!dirty() && message.versions && message.versions[page]) version = message.versions[page];
-        update(message.build, "all");
+        update(message.session, message.build, "all");
       }
     };
     socket.onclose = function () { setTimeout(connect, 1000); };
@@ -216,7 +219,7 @@
         entry.saved = editor.getValue();
         if (action === "save") { message.textContent = "Saved."; return; }
         if (answer.body.error) { message.textContent = answer.body.error; return; }
-        return update(answer.body.build, action === "run" ? "run" : "all").then(function () {
+        return update(answer.body.session, answer.body.build, action === "run" ? "run" : "all").then(function () {
           var mine = editorFor(holder) || entry;
           if (action === "check") { message.textContent = ""; showVerdict(mine); }
           else message.textContent = "Ran. Outputs updated; Check shows the verdicts.";
