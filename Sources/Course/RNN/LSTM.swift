@@ -30,7 +30,18 @@ public final class LSTM: SequenceModel {
     }
 
     /// The hidden states h₁ … h_T as the rows of a T×hidden tensor.
+    ///
+    /// Computed as one differentiable step over the whole sequence (`lstmHiddenStates`), with
+    /// the same numbers and gradients as `referenceHiddenStates` below (tested), which is the
+    /// loop to read.
     public func hiddenStates(_ inputs: Tensor) -> Tensor {
+        precondition(inputs.cols == inputSize, "LSTM: expected \(inputSize) input features, got \(inputs.cols)")
+        return inputs.lstmHiddenStates(weight: gateLayer.weight, bias: gateLayer.bias, hiddenSize: hiddenSize)
+    }
+
+    /// The hidden states step by step with the general tensor operations: the equations above,
+    /// line by line. Backpropagation through time then runs through the graph these build.
+    public func referenceHiddenStates(_ inputs: Tensor) -> Tensor {
         precondition(inputs.cols == inputSize, "LSTM: expected \(inputSize) input features, got \(inputs.cols)")
         let n = hiddenSize
         var h = Tensor.zeros(1, n), c = Tensor.zeros(1, n)

@@ -1,3 +1,4 @@
+import Foundation
 import WorkbookProtocol
 
 /// Splits one output stream (stdout or stderr) of a chapter program into per-cell buffers at the
@@ -29,16 +30,29 @@ struct StreamSplitter {
         expected = StreamMarker.lead + StreamMarker.tag(key: key, stream: stream, ordinal: 0)
     }
 
+    /// Takes the next read. Markers are found by `memchr` on their first byte (RS, which
+    /// ordinary output almost never holds), so the bytes between markers are looked at only
+    /// by the C library's vectorised search and copied once, into their cell's buffer.
     mutating func feed(_ chunk: ArraySlice<UInt8>) {
-        let data = pending.isEmpty ? Array(chunk) : pending + chunk
-        pending = []
+        if pending.isEmpty {
+            scan(chunk)
+        } else {
+            // Shorter than one marker, and only when a read ended inside something marker-like.
+            let joined = pending + chunk
+            pending = []
+            scan(joined[...])
+        }
+    }
+
+    private mutating func scan(_ data: ArraySlice<UInt8>) {
         let markerLength = StreamMarker.length
-        var start = 0
-        var search = 0
-        while let found = data[search...].firstIndex(of: expected[0]) {
-            if data.count - found < markerLength {
+        let end = data.endIndex
+        var start = data.startIndex
+        var search = start
+        while let found = Self.nextByte(expected[0], in: data, from: search) {
+            if end - found < markerLength {
                 // Could be a marker cut by the read: keep it for the next chunk.
-                let known = min(expected.count, data.count - found)
+                let known = min(expected.count, end - found)
                 if data[found...].prefix(known).elementsEqual(expected.prefix(known)) {
                     emit(data[start..<found])
                     pending = Array(data[found...])
@@ -54,7 +68,17 @@ struct StreamSplitter {
             }
             search = found + 1
         }
-        emit(data[start...])
+        emit(data[start..<end])
+    }
+
+    /// The index of the first `byte` in `data[position...]`, by `memchr`.
+    static func nextByte(_ byte: UInt8, in data: ArraySlice<UInt8>, from position: Int) -> Int? {
+        guard position < data.endIndex else { return nil }
+        return data.withUnsafeBytes { raw -> Int? in
+            let offset = position - data.startIndex
+            guard let hit = memchr(raw.baseAddress! + offset, Int32(byte), raw.count - offset) else { return nil }
+            return position + (UnsafeRawPointer(hit) - (raw.baseAddress! + offset))
+        }
     }
 
     private mutating func accept(_ kind: StreamMarker.Kind, _ number: Int) {
