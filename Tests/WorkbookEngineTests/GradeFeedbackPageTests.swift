@@ -65,6 +65,8 @@ import Testing
         #expect(erin.contains("line 20: "))
         // The hidden check: named, scored, failed, and nothing more.
         #expect(erin.contains("Check mean (hidden) · 1 point"))
+        #expect(erin.contains(HTML.escape(StudentFeedback.withheld)))
+        #expect(!erin.contains("of 2 expectations"))
         #expect(erin.contains("total 6.0"))
 
         // bob's trapping answer was replaced: his page says why and fails its checks.

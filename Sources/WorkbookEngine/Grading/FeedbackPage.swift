@@ -109,15 +109,16 @@ public struct FeedbackPage: Codable, Equatable, Sendable {
         return FeedbackPage(chapter: shown, result: result)
     }
 
-    /// A hidden check: only whether it passed (and how it stopped, if it did), nothing it printed.
+    /// A hidden check: only whether it passed (and how it stopped, if it did), as one
+    /// verdict; nothing it printed, and no count of its expectations.
     static func withheld(index: Int, ran: CellResult, passed: Bool) -> CellResult {
-        if passed { return CellResult(index: index, status: .ok, expectations: ExpectationTally(passed: max(1, ran.expectations?.passed ?? 0))) }
+        if passed { return CellResult(index: index, status: .ok, expectations: ExpectationTally(passed: 1)) }
         switch ran.status {
         case .crashed, .timedOut, .notRun, .skipped:
             return CellResult(index: index, status: ran.status)
         default:
             return CellResult(index: index, status: .ok, expectations: ExpectationTally(
-                passed: ran.expectations?.passed ?? 0, failed: max(1, ran.expectations?.failed ?? 0)))
+                failed: 1, failures: [ExpectationFailure(file: "", line: 0, message: StudentFeedback.withheld)]))
         }
     }
 
