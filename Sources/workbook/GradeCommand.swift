@@ -59,10 +59,12 @@ struct GradeClassCommand: ParsableCommand {
             FEEDBACK
             Every student gets a report of their own exercises: ✓/✗ per check with its \
             message at the lines of their own file; hidden checks are named and scored, \
-            their code and expected values withheld. csv, csv-long and canvas write \
-            NAME.txt and NAME.html into --feedback (default: beside the output, e.g. \
-            grades-feedback/); gradescope and prairielearn put it in results.json; json \
-            holds it.
+            their code, output and expected values withheld. csv, csv-long and canvas write \
+            into --feedback (default: beside the output, e.g. grades-feedback/) NAME.txt \
+            and NAME.html (a summary) and NAME/ (their graded chapters as the book's \
+            pages: their code, its output, ✓/✗ per check; open NAME/index.html). \
+            gradescope and prairielearn put the summary in results.json; json holds it \
+            all; any format writes the folder when --feedback is given.
 
             LARGE CLASSES
             --shard I/N grades every N-th student (sorted by folder name) and writes a \

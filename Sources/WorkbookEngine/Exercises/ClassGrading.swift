@@ -46,39 +46,52 @@ public enum ClassGrading {
 
     static func gradeChapter(_ chapter: Chapter, _ set: ExerciseSet, studentFolder: String,
                              grader: ExerciseGrader) -> ChapterCheck {
+        gradeChapterRun(chapter, set, studentFolder: studentFolder, grader: grader).check
+    }
+
+    /// A graded chapter and, when it ran, the spliced chapter and its last run: what the
+    /// student's report page is rendered from.
+    struct GradedRun {
+        var check: ChapterCheck
+        var splice: Splice? = nil
+        var result: ChapterResult? = nil
+    }
+
+    static func gradeChapterRun(_ chapter: Chapter, _ set: ExerciseSet, studentFolder: String,
+                                grader: ExerciseGrader) -> GradedRun {
         let name = URL(fileURLWithPath: chapter.path).lastPathComponent
         let candidates = ["\(studentFolder)/\(name)", "\(studentFolder)/Chapters/\(name)"]
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            return zeroed(chapter, set, because: Finding(file: candidates[0], line: 0,
-                                                         message: "missing from the submission"))
+            return GradedRun(check: zeroed(chapter, set, because: Finding(file: candidates[0], line: 0,
+                                                         message: "missing from the submission")))
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            return zeroed(chapter, set, because: Finding(file: path, line: 0, message: "is a folder, not a chapter file"))
+            return GradedRun(check: zeroed(chapter, set, because: Finding(file: path, line: 0, message: "is a folder, not a chapter file")))
         }
         // Only the exercise blocks' code is read; prose, checks and other cells never matter.
         let student: StudentExercises
         do {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                return zeroed(chapter, set, because: Finding(file: path, line: 0, message: "is a folder, not a chapter file"))
+                return GradedRun(check: zeroed(chapter, set, because: Finding(file: path, line: 0, message: "is a folder, not a chapter file")))
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             guard size <= maximumSubmissionBytes else {
-                return zeroed(chapter, set, because: Finding(file: path, line: 0,
-                                                             message: "larger than \(maximumSubmissionBytes >> 20) MiB: not read"))
+                return GradedRun(check: zeroed(chapter, set, because: Finding(file: path, line: 0,
+                                                             message: "larger than \(maximumSubmissionBytes >> 20) MiB: not read")))
             }
             guard let bytes = FileManager.default.contents(atPath: path) else {
-                return zeroed(chapter, set, because: Finding(file: path, line: 0, message: "cannot read the file"))
+                return GradedRun(check: zeroed(chapter, set, because: Finding(file: path, line: 0, message: "cannot read the file")))
             }
             student = try StudentExercises.read(path: path, bytes: Array(bytes))
         } catch let error as WorkbookError {
             // The finding's place names the file, so a message that starts with it drops it.
             let file = error.location?.file ?? path
             let message = error.message.hasPrefix(file + ": ") ? String(error.message.dropFirst(file.count + 2)) : error.message
-            return zeroed(chapter, set, because: Finding(file: file, line: error.location?.line ?? 0, message: message))
+            return GradedRun(check: zeroed(chapter, set, because: Finding(file: file, line: error.location?.line ?? 0, message: message)))
         } catch {
-            return zeroed(chapter, set, because: Finding(file: path, line: 0, message: "\(error)"))
+            return GradedRun(check: zeroed(chapter, set, because: Finding(file: path, line: 0, message: "\(error)")))
         }
         do {
             let splice = try Splice.make(instructor: chapter, exercises: set, student: student)
@@ -86,17 +99,17 @@ public enum ClassGrading {
             let changed = Set(set.exercises.filter { exercise in
                 student.blocks[exercise.id].map { $0.code != chapter.cells[exercise.exerciseCell].code } ?? false
             }.map(\.id))
-            var check = grader.check(splice.chapter, exercises: set, start: .student, screened: changed)
-                .check.relocated(splice.origin)
+            let outcome = grader.check(splice.chapter, exercises: set, start: .student, screened: changed)
+            var check = outcome.check.relocated(splice.origin)
             for index in check.exercises.indices {
                 check.exercises[index].flags = student.blocks[check.exercises[index].id].map { SubmissionFlags.flags(in: $0.code) } ?? []
             }
-            return check
+            return GradedRun(check: check, splice: splice, result: outcome.result)
         } catch {
             // Splicing re-fences code, so this is the engine's failure, never the student's.
             var check = zeroed(chapter, set, because: Finding(file: path, line: 0, message: "could not grade"))
             check.couldNotGrade = (error as? ToolFailure)?.message ?? "\(error)"
-            return check
+            return GradedRun(check: check)
         }
     }
 

@@ -10,7 +10,8 @@ public enum AutograderBundle {
     }
 
     /// What is copied from the course root when present; `Chapters` must be.
-    static let courseItems = ["Chapters", "Data", "Package.swift", "Package.resolved", "Sources"]
+    static let courseItems = ["Chapters", "Data", "Package.swift", "Package.resolved", "Sources",
+                              "bin/ensure-system-packages"]
 
     /// Returns the files written, relative to `output`, and warnings for the instructor.
     public static func write(_ platform: Platform, course: String, output: String, timeout: Double,
@@ -43,6 +44,8 @@ public enum AutograderBundle {
             try files.createDirectory(atPath: staging + "/course", withIntermediateDirectories: true)
             var written: [String] = []
             for item in courseItems where files.fileExists(atPath: root + "/" + item) {
+                let folder = ((staging + "/course/" + item) as NSString).deletingLastPathComponent
+                try files.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 try files.copyItem(atPath: root + "/" + item, toPath: staging + "/course/" + item)
                 written.append("course/" + item)
             }

@@ -36,12 +36,27 @@ public enum ClassReport {
         try ExerciseSet.requireFiniteTotal(sets)
         let grader = ExerciseGrader(toolchain: toolchain, options: options)
         return boundedParallelMap(folders, limit: max(1, options.jobs)) { folder in
-            let grade = StudentGrade(student: URL(fileURLWithPath: folder).lastPathComponent,
-                                     chapters: zip(chapters, sets).map { chapter, set in
-                                         ClassGrading.gradeChapter(chapter, set, studentFolder: folder, grader: grader)
-                                     })
-            return GradeDocument.Entry(grade: grade,
-                                       feedback: FeedbackBuilder.make(grade, course: chapters, studentFolder: folder))
+            let runs = zip(chapters, sets).map { chapter, set in
+                ClassGrading.gradeChapterRun(chapter, set, studentFolder: folder, grader: grader)
+            }
+            let grade = StudentGrade(student: URL(fileURLWithPath: folder).lastPathComponent, chapters: runs.map(\.check))
+            var feedback = StudentFeedback(student: grade.student, points: grade.points, maxPoints: grade.maxPoints,
+                                           chapters: [])
+            for (index, run) in runs.enumerated() {
+                let copy = FeedbackBuilder.studentCopy(of: run.check.path, instructor: chapters[index], studentFolder: folder)
+                var chapter = FeedbackBuilder.chapter(run.check, copy: copy)
+                if let splice = run.splice, let result = run.result, run.check.couldNotGrade == nil, let file = copy.relative {
+                    let studentPath = copy.path
+                    chapter.page = FeedbackPage.make(spliced: splice.chapter, result: result, exercises: sets[index],
+                                                     grade: run.check, feedback: chapter, file: file) { line in
+                        let (origin, at) = splice.origin(file: splice.chapter.path, line: line)
+                        if origin == studentPath { return at }
+                        return origin == chapters[index].path ? copy.cells.studentLine(forInstructorLine: at) : nil
+                    }
+                }
+                feedback.chapters.append(chapter)
+            }
+            return GradeDocument.Entry(grade: grade, feedback: feedback)
         }
     }
 }

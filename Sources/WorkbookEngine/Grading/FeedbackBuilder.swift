@@ -15,8 +15,17 @@ public enum FeedbackBuilder {
                                chapters: chapters)
     }
 
-    static func chapter(_ check: ChapterCheck, instructor: Chapter?, studentFolder: String) -> ChapterFeedback {
-        let name = URL(fileURLWithPath: check.path).lastPathComponent
+    /// A student's copy of one chapter, as feedback places things in it.
+    struct StudentCopy {
+        /// Relative to the student's folder; nil when they handed in none.
+        var relative: String?
+        var path: String?
+        var blocks: StudentExercises?
+        var cells: CellCorrespondence
+    }
+
+    static func studentCopy(of chapterPath: String, instructor: Chapter?, studentFolder: String) -> StudentCopy {
+        let name = URL(fileURLWithPath: chapterPath).lastPathComponent
         // The same two places `ClassGrading` looks for a student's copy.
         let relative = [name, "Chapters/" + name].first {
             FileManager.default.fileExists(atPath: studentFolder + "/" + $0)
@@ -27,7 +36,17 @@ public enum FeedbackBuilder {
         // places the visible checks too.
         let blocks = studentPath.flatMap { try? StudentExercises.read(path: $0, bytes: bytes) }
         let student = studentPath.flatMap { try? ChapterParser.parse(path: $0, bytes: bytes) }
-        let cells = CellCorrespondence(instructor: instructor, student: student)
+        return StudentCopy(relative: relative, path: studentPath, blocks: blocks,
+                           cells: CellCorrespondence(instructor: instructor, student: student))
+    }
+
+    static func chapter(_ check: ChapterCheck, instructor: Chapter?, studentFolder: String) -> ChapterFeedback {
+        chapter(check, copy: studentCopy(of: check.path, instructor: instructor, studentFolder: studentFolder))
+    }
+
+    static func chapter(_ check: ChapterCheck, copy: StudentCopy) -> ChapterFeedback {
+        let name = URL(fileURLWithPath: check.path).lastPathComponent
+        let (relative, studentPath, blocks, cells) = (copy.relative, copy.path, copy.blocks, copy.cells)
         var exercises = check.exercises.map {
             exercise($0, cells: cells, theirs: blocks?.blocks[$0.id], studentPath: studentPath, instructorPath: check.path)
         }

@@ -2,13 +2,19 @@
 /// chapter, each exercise with the code that was graded, numbered with the student's own
 /// lines, and ✓/✗ per check with its messages. Every piece of text is escaped.
 public enum FeedbackHTML {
-    public static func render(_ feedback: StudentFeedback) -> String {
+    /// `pages`: the folder (beside this page) holding the student's chapter pages, linked from
+    /// each chapter's heading; nil for no links.
+    public static func render(_ feedback: StudentFeedback, pages: String? = nil) -> String {
         var body = "<h1>\(e(feedback.student)): \(n(feedback.points))/\(n(feedback.maxPoints)) points</h1>\n"
         for chapter in feedback.chapters {
+            let link = pages.flatMap { folder in
+                chapter.page.map { PageLink.encode(folder) + "/" + PageLink.encode($0.chapter.slug + ".html") }
+            }
             body += "<section>\n<h2>\(e(chapter.file ?? chapter.chapter))"
                 + (chapter.file == nil ? " <small>(not handed in)</small>" : "")
                 + (chapter.couldNotGrade == true ? " <small>(not graded)</small>" : "")
-                + " <span class=\"score\">\(n(chapter.points))/\(n(chapter.maxPoints))</span></h2>\n"
+                + " <span class=\"score\">\(n(chapter.points))/\(n(chapter.maxPoints))</span>"
+                + (link.map { " <a href=\"\(e($0))\">the chapter as graded</a>" } ?? "") + "</h2>\n"
             for exercise in chapter.exercises { body += self.exercise(exercise) }
             body += "</section>\n"
         }

@@ -43,13 +43,20 @@ public enum GradeFormat: String, CaseIterable, Sendable {
     }
 }
 
-/// `FEEDBACK/NAME.txt` and `FEEDBACK/NAME.html` for every student of a document.
+/// `FEEDBACK/NAME.txt`, `FEEDBACK/NAME.html` (the summary) and `FEEDBACK/NAME/` (their graded
+/// chapters as pages: `FeedbackSite`) for every student of a document.
 public enum FeedbackFiles {
     public static func write(_ document: GradeDocument, to folder: String) throws {
         for entry in document.students {
             let base = folder + "/" + entry.student
             try ReportFile.write(Array(FeedbackText.render(entry.feedback).utf8), to: base + ".txt")
-            try ReportFile.write(Array(FeedbackHTML.render(entry.feedback).utf8), to: base + ".html")
+            try ReportFile.write(Array(FeedbackHTML.render(entry.feedback, pages: entry.student).utf8), to: base + ".html")
+            do {
+                try FeedbackSite.write(entry.feedback, to: base)
+            } catch let error as WorkbookError {
+                // A folder that cannot be written is the tool failing, as every other write is.
+                throw ToolFailure(error.message)
+            }
         }
     }
 

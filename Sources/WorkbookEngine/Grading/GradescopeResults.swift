@@ -72,9 +72,40 @@ public enum PrairieLearnResults {
                         output: own.map(FeedbackText.message).joined(separator: "\n"))
         }
         let score = feedback.maxPoints > 0 ? min(1, max(0, feedback.points / feedback.maxPoints)) : 0
-        return try GradeJSON.encode(Document(gradable: true, score: score,
-                                         message: "\(CheckFormat.number(feedback.points))/\(CheckFormat.number(feedback.maxPoints)) points",
-                                         output: FeedbackText.render(feedback), tests: tests))
+        var document = Document(gradable: true, score: score,
+                                message: "\(CheckFormat.number(feedback.points))/\(CheckFormat.number(feedback.maxPoints)) points",
+                                output: FeedbackText.render(feedback), tests: tests)
+        var text = try GradeJSON.encode(document)
+        guard text.utf8.count > maximumBytes else { return text }
+        // Over the documented 1 MB (a student's code can print a lot into its messages): each
+        // test's texts are cut, then the whole output to what is left. Points are never cut.
+        for index in document.tests.indices {
+            document.tests[index].message = cut(document.tests[index].message, to: 500)
+            document.tests[index].output = cut(document.tests[index].output, to: 2_000)
+        }
+        document.output = ""
+        let rest = maximumBytes - (try GradeJSON.encode(document)).utf8.count - 1_000
+        if rest < 0 {
+            for index in document.tests.indices { (document.tests[index].message, document.tests[index].output) = ("", "") }
+        }
+        document.output = cut(FeedbackText.render(feedback), to: max(0, rest) / 6)
+        text = try GradeJSON.encode(document)
+        return text
+    }
+
+    /// PrairieLearn's limit on results.json ("limited to 1 MB").
+    public static let maximumBytes = 1_000_000
+    /// What ends a text that was cut to fit.
+    public static let cutNote = "\n… cut here: results.json must stay under 1 MB"
+
+    /// At most `limit` Unicode scalars, `cutNote` included. (Scalars, not characters: one
+    /// character may hold any number of combining scalars. JSON may write a scalar as six
+    /// bytes, which is why the caller divides its byte budget by six.)
+    static func cut(_ text: String, to limit: Int) -> String {
+        guard text.unicodeScalars.count > limit else { return text }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: text.unicodeScalars.prefix(max(0, limit - cutNote.unicodeScalars.count)))
+        return String(kept) + cutNote
     }
 
     /// What the entry point writes when the grader itself failed: PrairieLearn then charges the

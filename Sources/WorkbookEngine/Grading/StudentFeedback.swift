@@ -21,6 +21,8 @@ public struct ChapterFeedback: Codable, Equatable, Sendable {
     public var exercises: [ExerciseFeedback]
     /// The grader itself failed on this chapter: its points are not a verdict on the work.
     public var couldNotGrade: Bool? = nil
+    /// The chapter as graded, for the student's report page; nil when it did not run.
+    public var page: FeedbackPage? = nil
 }
 
 public struct ExerciseFeedback: Codable, Equatable, Sendable {
