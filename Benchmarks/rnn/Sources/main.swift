@@ -44,6 +44,9 @@ if let path = options["export"] {
         "train": trainSet.map { ["x": $0.values, "y": $0.labels] },
         "test": testSet.map { ["x": $0.values, "y": $0.labels] },
         "parameters": model.parameters.map { ["rows": $0.rows, "cols": $0.cols, "data": $0.data] },
+        // The untrained model's loss on the first training sequence: bench_torch.py asserts
+        // that both of its models, loaded from "parameters", start from this same number.
+        "initial_loss": model.loss(on: trainSet[0]).item,
     ]
     let data = try! JSONSerialization.data(withJSONObject: export)
     let temporary = path + ".tmp"
