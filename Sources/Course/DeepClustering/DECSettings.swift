@@ -42,9 +42,9 @@ public struct DECSettings: Sendable, Equatable {
     /// tol as a fraction: stop at a refresh where fewer than tol · n points changed cluster
     /// since the previous refresh (0.001 is the paper's 0.1 %).
     public var tolerance: Double = 0.001
-    /// A cap on the minibatch steps of phase 2. On the digits the paper's tol is rarely met (3–11
-    /// points still change between refreshes after 1,500 steps), so the cap usually ends the
-    /// run: 2,000 steps, where ACC and NMI have stopped rising (BENCHMARKS.md).
+    /// A cap on the minibatch steps of phase 2. On the digits the paper's tol is rarely met (3–16
+    /// points still change at each refresh after 1,000 steps), so the cap usually ends the run:
+    /// 2,000 steps, by which ACC and NMI have stopped rising (BENCHMARKS.md).
     public var maxIterations: Int = 2_000
 
     /// The weight λ of the balance term: the loss is KL(P‖Q) + λ·KL(G‖U). 0 turns it off.
