@@ -77,6 +77,60 @@ import Testing
         #expect(weighted.batchLosses != plain.batchLosses)
     }
 
+    @Test func phaseTwoLowersKLAgainstAFixedTarget() throws {
+        // One refresh only (T beyond the cap) and full batches: every step descends the same
+        // objective KL(P‖Q), so after 20 steps it must be lower than at the first.
+        var s = Self.settings
+        s.batchSize = 300
+        s.targetUpdateInterval = 1_000
+        s.maxIterations = 20
+        let (_, result) = try Self.run(seed: 2, settings: s)
+        #expect(result.batchLosses.count == 20)
+        #expect(result.batchLosses.last! < result.batchLosses.first! * 0.99,
+                "KL(P‖Q) went from \(result.batchLosses.first!) to \(result.batchLosses.last!)")
+    }
+
+    @Test func progressCallbacksSeeEveryEpochAndRefresh() throws {
+        var rng = SeededGenerator(seed: 3)
+        let dec = DEC(clusters: 10, layerSizes: [64, 32, 10], settings: Self.settings, using: &rng)
+        var epochs: [Int] = [], losses: [Double] = [], refreshes: [DECRefresh] = []
+        dec.afterPretrainingEpoch = { epochs.append($0); losses.append($1) }
+        dec.afterRefresh = { refreshes.append($0) }
+        let result = try dec.fit(Self.subset.pixels, using: &rng)
+        #expect(epochs == Array(1...Self.settings.pretrainingEpochs))
+        #expect(losses == result.pretrainingLosses)
+        #expect(refreshes == result.history)
+    }
+
+    @Test func denoisingPretrainingDropsInputsAndStaysSeeded() throws {
+        var rng = SeededGenerator(seed: 9)
+        let ones = Tensor(rows: 100, cols: 50, data: [Double](repeating: 1, count: 5_000))
+        let noisy = Autoencoder.corrupted(ones, dropping: 0.2, using: &rng)
+        let dropped = noisy.data.filter { $0 == 0 }.count
+        #expect((800...1_200).contains(dropped), "\(dropped) of 5,000 entries dropped, expected about 1,000")
+        #expect(noisy.data.allSatisfy { $0 == 0 || abs($0 - 1.25) < 1e-15 })   // kept ones scaled by 1/(1 − p)
+
+        var s = Self.settings
+        s.pretrainingInputDropout = 0.2
+        let (_, a) = try Self.run(seed: 6, settings: s)
+        let (_, b) = try Self.run(seed: 6, settings: s)
+        let (_, clean) = try Self.run(seed: 6)
+        #expect(a.pretrainingLosses == b.pretrainingLosses && a.assignments == b.assignments)
+        #expect(a.pretrainingLosses != clean.pretrainingLosses)
+        s.pretrainingInputDropout = 1
+        var rng2 = SeededGenerator(seed: 1)
+        let dec = DEC(clusters: 10, layerSizes: [64, 32, 10], settings: s, using: &rng2)
+        #expect(throws: ClusteringError.self) { try dec.fit(Self.subset.pixels, using: &rng2) }
+    }
+
+    @Test func defaultNetworkIsTheMeasuredOne() {
+        var rng = SeededGenerator(seed: 1)
+        let dec = DEC(clusters: 10, using: &rng)
+        #expect(dec.autoencoder.layerSizes == [64, 256, 256, 512, 10])
+        #expect(DECSettings().pretrainingEpochs == 60 && DECSettings().pretrainingBatchSize == 64)
+        #expect(DECSettings().maxIterations == 2_000 && DECSettings().tolerance == 0.001)
+    }
+
     @Test func badInputIsAClearError() throws {
         var rng = SeededGenerator(seed: 1)
         let dec = DEC(clusters: 2, layerSizes: [3, 2], settings: Self.settings, using: &rng)

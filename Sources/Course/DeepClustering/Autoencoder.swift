@@ -56,11 +56,19 @@ public final class Autoencoder: Module {
     public var parameters: [Tensor] { encoderParameters + decoderLayers.flatMap(\.parameters) }
 
     /// Pretraining: minimise the reconstruction error (1/(n·D)) Σ_i ‖x_i − x̂_i‖² (mean squared
-    /// error) with Adam on shuffled minibatches. Returns the mean loss of every epoch.
+    /// error) with Adam on shuffled minibatches. Returns the mean loss of every epoch, and hands
+    /// each to `afterEpoch` (epoch number from 1, loss) as it is done.
+    ///
+    /// With `inputDropout` p > 0 it is a *denoising* autoencoder, as DEC's paper pretrains: each
+    /// input entry is zeroed with probability p (the others scaled by 1/(1 − p), as dropout does)
+    /// and the network must rebuild the clean x from the corrupted x̃, so it cannot just copy
+    /// pixels through and must learn what the rest of the image implies about each one.
     @discardableResult
     public func pretrain(_ x: Tensor, epochs: Int, batchSize: Int = 64, learningRate: Double = 1e-3,
-                         using rng: inout some RandomNumberGenerator) -> [Double] {
+                         inputDropout: Double = 0, using rng: inout some RandomNumberGenerator,
+                         afterEpoch: ((Int, Double) -> Void)? = nil) -> [Double] {
         precondition(x.cols == inputSize, "pretrain: data have \(x.cols) columns, the autoencoder expects \(inputSize)")
+        precondition(inputDropout >= 0 && inputDropout < 1, "pretrain: inputDropout must be in [0, 1)")
         let optimizer = Adam(parameters, learningRate: learningRate)
         var sampler = MiniBatchSampler(count: x.rows, batchSize: batchSize)
         var epochLosses: [Double] = []
@@ -69,13 +77,22 @@ public final class Autoencoder: Module {
             repeat {
                 let batch = x.gatheredRows(sampler.next(using: &rng))
                 optimizer.zeroGrad()
-                let loss = mseLoss(self(batch), batch)
+                let input = inputDropout > 0 ? Self.corrupted(batch, dropping: inputDropout, using: &rng) : batch
+                let loss = mseLoss(self(input), batch)
                 loss.backward()
                 optimizer.step()
                 total += loss.item * Double(batch.rows)
             } while !sampler.startsEpoch
             epochLosses.append(total / Double(x.rows))
+            afterEpoch?(epochLosses.count, epochLosses.last!)
         }
         return epochLosses
+    }
+
+    /// x̃: every entry of x zeroed with probability p, the rest divided by 1 − p.
+    static func corrupted(_ x: Tensor, dropping p: Double, using rng: inout some RandomNumberGenerator) -> Tensor {
+        let keep = 1 / (1 - p)
+        return Tensor(rows: x.rows, cols: x.cols,
+                      data: x.data.map { Double.random(in: 0..<1, using: &rng) < p ? 0 : $0 * keep })
     }
 }
