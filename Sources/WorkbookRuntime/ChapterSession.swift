@@ -20,6 +20,8 @@ public enum ChapterSession {
         guard let channel = EngineChannel.shared else { return }
         fflush(stdout)
         fflush(stderr)
+        // The state after every cell before this one, kept for the kernel (when it asked).
+        Checkpoints.atBoundary(before: index, channel: channel)
         let marker = Array(streamMarker(nonce: channel.nonce, cell: index).utf8)
         writeAll(1, marker)
         writeAll(2, marker)

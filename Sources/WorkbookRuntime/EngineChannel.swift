@@ -11,14 +11,17 @@ import Darwin
 /// `KIND FIELD… PAYLOADLENGTH\n`, then exactly PAYLOADLENGTH bytes.
 /// Kinds: `C index nanos` a cell begins; `X nanos` the program ended normally;
 /// `J index nanos` an inline expression is about to be evaluated; `D textLength` a display (payload = text bytes then html bytes); `I index` an inline value;
-/// `P` a data-file dependency (payload = path).
+/// `P` a data-file dependency (payload = path); `F cell pid` a checkpoint before `cell` is held
+/// by process `pid` (see `Checkpoints`).
 final class EngineChannel: @unchecked Sendable {
     static let shared: EngineChannel? = EngineChannel.fromEnvironment()
 
-    private let fd: Int32
+    /// The channel's descriptor number; a resumed checkpoint puts its new channel on the same one.
+    let fd: Int32
     /// Tags the cell markers written into stdout and stderr. Read once and removed from the
-    /// environment, so chapter code cannot forge a marker.
-    let nonce: String
+    /// environment, so chapter code cannot forge a marker. A run resumed from a checkpoint gets
+    /// a new one with its command (see `Checkpoints`).
+    var nonce: String
 
     private init(fd: Int32, nonce: String) {
         self.fd = fd

@@ -13,16 +13,29 @@ struct RunSettings: ParsableArguments {
     @Flag(name: .long, help: "Show compile and run times on the pages (they are then no longer byte-identical).")
     var timings = false
 
+    @Flag(name: .customLong("no-kernel"), help: ArgumentHelp(
+        "Run every chapter from its first cell; keep no checkpoints.",
+        discussion: "Without it, a chapter run again in the same command (grade, a check that retries) resumes "
+            + "from a checkpoint before its first changed cell. Results are the same either way."))
+    var noKernel = false
+
+    @Option(name: .customLong("kernel-memory"), help: ArgumentHelp(
+        "MiB of private memory checkpoints may hold; the least recently used go first.", valueName: "MiB"))
+    var kernelMemory: Int = RunOptions().kernelMemoryBudget >> 20
+
     func validate() throws {
         guard timeout > 0, timeout.isFinite else {
             throw ValidationError("--timeout must be a positive number of seconds")
         }
+        guard kernelMemory >= 0 else { throw ValidationError("--kernel-memory must not be negative") }
     }
 
     var runOptions: RunOptions {
         var options = RunOptions()
         options.timeout = timeout
         options.showTimings = timings
+        options.useKernel = !noKernel
+        options.kernelMemoryBudget = kernelMemory << 20
         return options
     }
 }

@@ -4,6 +4,25 @@ import Foundation
 public enum Executor {
     public static func run(_ plan: ExecutionPlan, chapter: Chapter, toolchain: Toolchain, options: RunOptions,
                            events: (@Sendable (RunEvent) -> Void)? = nil) -> ChapterResult {
+        execute(plan, chapter: chapter, toolchain: toolchain, options: options, events: events).result
+    }
+
+    /// What the kernel hands a full run so the program keeps checkpoints (see `Kernel`).
+    struct Checkpointing {
+        var environment: [String: String]
+        var inherited: [Int32: Int32]
+    }
+
+    /// What the kernel learns from a run besides its result.
+    struct RunDetails {
+        var checkpoints: [(cell: Int, pid: Int32)] = []
+        var dependencyCells: [String: Int] = [:]
+    }
+
+    static func execute(_ plan: ExecutionPlan, chapter: Chapter, toolchain: Toolchain, options: RunOptions,
+                        events: (@Sendable (RunEvent) -> Void)? = nil,
+                        checkpointing: Checkpointing? = nil) -> (result: ChapterResult, details: RunDetails) {
+        var details = RunDetails()
         var result = ChapterResult(path: chapter.path, status: .passed, cells: plan.cells.map { entry in
             CellResult(index: entry.index, status: entry.role == .displayOnly ? .skipped : .notRun)
         })
@@ -13,7 +32,7 @@ public enum Executor {
         } catch {
             result.status = .failedToCompile
             result.diagnostics = [Diagnostic(file: "", line: 0, column: 0, severity: "error", message: "\(error)")]
-            return result
+            return (result, details)
         }
         defer { try? FileManager.default.removeItem(atPath: directory) }
 
@@ -24,7 +43,7 @@ public enum Executor {
             result.cells[program.cellIndex] = compileFailResult(program.cellIndex, outcome, plan: plan)
         }
         if result.cells.contains(where: { $0.status == .compiledUnexpectedly }) { result.status = .failed }
-        guard let main = compiled.main else { return result }
+        guard let main = compiled.main else { return (result, details) }
         result.compileSeconds = main.seconds
         attach(main.diagnostics, to: &result, plan: plan)
         guard main.succeeded else {
@@ -34,31 +53,36 @@ public enum Executor {
                 && plan.cells[index].role == .run {
                 result.cells[index].status = .compileError
             }
-            return result
+            return (result, details)
         }
 
         let outcome: ProgramRun.Outcome
         do {
-            outcome = try ProgramRun(plan: plan, executable: compiler.executablePath, events: events).run()
+            outcome = try ProgramRun(plan: plan, executable: compiler.executablePath, events: events,
+                                     kernelEnvironment: checkpointing?.environment ?? [:],
+                                     inherited: checkpointing?.inherited ?? [:]).run()
         } catch {
             result.status = .crashed
             result.diagnostics.append(Diagnostic(file: "", line: 0, column: 0, severity: "error", message: "\(error)"))
-            return result
+            return (result, details)
         }
         record(outcome, into: &result, plan: plan, events: events)
-        return result
+        details.checkpoints = outcome.recorder.checkpoints
+        details.dependencyCells = outcome.recorder.dependencyCells
+        return (result, details)
     }
 
-    /// Fills cell outputs, statuses, inline values and dependencies from a finished run.
-    private static func record(_ outcome: ProgramRun.Outcome, into result: inout ChapterResult,
-                               plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?) {
+    /// Fills cell outputs, statuses, inline values and dependencies from a finished run; a run
+    /// resumed in a kernel checkpoint fills the cells from `firstCell` on and adds to the rest.
+    static func record(_ outcome: ProgramRun.Outcome, into result: inout ChapterResult,
+                       plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?, from firstCell: Int = 0) {
         result.runSeconds = outcome.totalSeconds
-        result.inlineValues = outcome.recorder.inlineValues
-        result.dependencies = FileHash.hashes(of: outcome.recorder.dependencies)
+        result.inlineValues.merge(outcome.recorder.inlineValues) { $1 }
+        result.dependencies.merge(FileHash.hashes(of: outcome.recorder.dependencies)) { $1 }
         let stopped = outcome.stoppedCell
         // An inline expression before the first cell stopped the program: no cell ran.
         var reachedStop = outcome.stoppedInline != nil && stopped == nil
-        for index in plan.runningCells {
+        for index in plan.runningCells where index >= firstCell {
             var cell = result.cells[index]
             if reachedStop {
                 cell.status = .notRun
@@ -98,7 +122,7 @@ public enum Executor {
         }
     }
 
-    private static func compileFailResult(_ index: Int, _ outcome: ChapterCompiler.Outcome,
+    static func compileFailResult(_ index: Int, _ outcome: ChapterCompiler.Outcome,
                                           plan: ExecutionPlan) -> CellResult {
         let own = outcome.diagnostics.filter { plan.cell(containing: $0.line) == index && $0.file == plan.chapterPath }
         if outcome.succeeded {
@@ -111,7 +135,7 @@ public enum Executor {
 
     /// Diagnostics inside a cell's lines go to that cell; the rest to the chapter. Warnings from
     /// the generated glue (not the chapter file) are noise and dropped.
-    private static func attach(_ diagnostics: [Diagnostic], to result: inout ChapterResult, plan: ExecutionPlan) {
+    static func attach(_ diagnostics: [Diagnostic], to result: inout ChapterResult, plan: ExecutionPlan) {
         for diagnostic in diagnostics {
             if diagnostic.file == plan.chapterPath, let cell = plan.cell(containing: diagnostic.line),
                plan.cells[cell].role == .run {
@@ -122,7 +146,7 @@ public enum Executor {
         }
     }
 
-    private static func makeTemporaryDirectory() throws -> String {
+    static func makeTemporaryDirectory() throws -> String {
         var template = Array((NSTemporaryDirectory() + "/workbook-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
             throw WorkbookError("cannot create a temporary folder: \(String(cString: strerror(errno)))")

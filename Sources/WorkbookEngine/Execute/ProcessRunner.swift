@@ -20,6 +20,9 @@ struct ChildProcess {
     let pid: pid_t
     /// Read ends, indexed by `ChildStream.rawValue`; the channel is -1 when not asked for.
     let readEnds: [Int32]
+    /// A run forked from a kernel checkpoint is not our child: the checkpoint holding it tells its
+    /// end on this socket (`exit STATUS`), -1 for a child we spawned.
+    var statusSocket: Int32 = -1
 
     static let leftoverGrace = 0.5
     static let exitCheckInterval = 0.25
@@ -28,7 +31,7 @@ struct ChildProcess {
     static let channelDescriptor: Int32 = 3
 
     static func spawn(executable: String, arguments: [String], extraEnvironment: [String: String] = [:],
-                      channel: Bool = false) throws -> ChildProcess {
+                      channel: Bool = false, inherited: [Int32: Int32] = [:]) throws -> ChildProcess {
         var pipes: [(read: Int32, write: Int32)] = []
         defer { for pipe in pipes { close(pipe.write) } }
         for _ in 0..<(channel ? 3 : 2) {
@@ -48,6 +51,10 @@ struct ChildProcess {
         for (target, pipe) in pipes.enumerated() {
             // dup2 clears close-on-exec on the target, so exactly these reach the child.
             posix_spawn_file_actions_adddup2(&actions, pipe.write, target == 2 ? channelDescriptor : Int32(target + 1))
+        }
+        // Further descriptors the child gets (the kernel's lifeline), by number in the child.
+        for (target, source) in inherited.sorted(by: { $0.key < $1.key }) {
+            posix_spawn_file_actions_adddup2(&actions, source, target)
         }
 
         var attributes = posix_spawnattr_t()
@@ -143,8 +150,7 @@ struct ChildProcess {
         for entry in open { close(entry.fd) }
         // Anything the program left behind in its group goes too.
         killpg(pid, SIGKILL)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let status = reap()
         let signal = status & 0x7f
         return signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
     }
@@ -154,8 +160,34 @@ extension ChildProcess {
     /// Whether the child has ended, without reaping it (so its process group id stays its own
     /// until `pump` has killed the group).
     func hasExited() -> Bool {
+        if statusSocket >= 0 {
+            var polls = [pollfd(fd: statusSocket, events: Int16(POLLIN), revents: 0)]
+            return poll(&polls, 1, 0) > 0
+        }
         var info = siginfo_t()
         return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_signo == SIGCHLD
+    }
+
+    /// waitpid's raw status; for a forked run, as its checkpoint reports it (a checkpoint that
+    /// died meanwhile reads as killed).
+    private func reap() -> Int32 {
+        var status: Int32 = 0
+        if statusSocket >= 0 {
+            defer { close(statusSocket) }
+            var line: [UInt8] = []
+            var byte: UInt8 = 0
+            while line.last != 10 {
+                let count = read(statusSocket, &byte, 1)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return SIGKILL }
+                line.append(byte)
+            }
+            let text = String(decoding: line.dropLast(), as: UTF8.self)
+            guard text.hasPrefix("exit "), let value = Int32(text.dropFirst(5)) else { return SIGKILL }
+            return value
+        }
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return status
     }
 }
 
@@ -179,7 +211,7 @@ enum ProcessRunner {
 
 /// pipe2(2) with O_CLOEXEC, so a child spawned by another thread meanwhile cannot inherit the
 /// pipe. Glibc's header hides pipe2 from Swift (it needs _GNU_SOURCE), hence the lookup.
-private func makePipe(_ ends: inout [Int32]) -> Int32 {
+func makePipe(_ ends: inout [Int32]) -> Int32 {
     typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
     if let symbol = pipe2Symbol {
         return ends.withUnsafeMutableBufferPointer { unsafeBitCast(symbol, to: Pipe2.self)($0.baseAddress!, O_CLOEXEC) }

@@ -9,6 +9,10 @@ struct RunRecorder {
     private var displayBytes: [Int: Int] = [:]
     private(set) var inlineValues: [Int: String] = [:]
     private(set) var dependencies: [String] = []
+    /// The cell that had begun last when each data file was first read (nil: before any cell).
+    private(set) var dependencyCells: [String: Int] = [:]
+    /// Kernel checkpoints the program took: the cell each was taken before, and its process.
+    private(set) var checkpoints: [(cell: Int, pid: Int32)] = []
     private(set) var seconds: [Int: Double] = [:]
     /// Check results (`K` records from `expect…` calls) per cell.
     private(set) var expectations: [Int: ExpectationTally] = [:]
@@ -105,7 +109,14 @@ struct RunRecorder {
             expectations[cell, default: ExpectationTally()].add(fields: record.fields, payload: record.payload)
         case "P":
             let path = String(decoding: record.payload, as: UTF8.self)
-            if !dependencies.contains(path) { dependencies.append(path) }
+            if !dependencies.contains(path) {
+                dependencies.append(path)
+                dependencyCells[path] = lastBegunCell
+            }
+        case "F":
+            guard record.fields.count == 2, let cell = Int(record.fields[0]), let pid = Int32(record.fields[1]),
+                  pid > 0 else { return }
+            checkpoints.append((cell, pid))
         default:
             break  // a record kind from a newer runtime: ignored
         }

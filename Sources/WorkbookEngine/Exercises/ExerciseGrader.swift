@@ -35,7 +35,7 @@ public struct ExerciseGrader: Sendable {
         func run() -> Grading {
             let runnable = AnswerPlanning.runnable(chapter, exercises: exercises, answers: answers, fallback: start)
             let plan = Planner.plan(runnable, toolchain: toolchain, options: options, runKinds: AnswerPlanning.allKinds)
-            let result = Executor.run(plan, chapter: runnable, toolchain: toolchain, options: options)
+            let result = options.runner.run(plan, chapter: runnable, toolchain: toolchain, options: options, events: nil)
             runs += 1
             let frozen = answers
             return Grading(chapter: chapter, exercises: exercises, result: result,

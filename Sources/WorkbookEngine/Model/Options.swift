@@ -10,6 +10,12 @@ public struct RunOptions: Codable, Equatable, Sendable {
     public var useCache = true
     /// `--timings`: show wall times on the pages. Off by default so pages are byte-identical.
     public var showTimings = false
+    /// Resume edited chapters from kernel checkpoints (see `Kernel`); `--no-kernel` clears it.
+    /// Off unless a command sets it, so a library user gets plain full runs.
+    public var useKernel = false
+    /// Summed private memory the kernel's checkpoints may hold before the least recently used
+    /// are let go (`--kernel-memory`, MiB).
+    public var kernelMemoryBudget = 2 << 30
 
     public init() {}
 }

@@ -1,0 +1,22 @@
+/// The one seam between the commands and how a chapter's plan becomes a result: `build`, `run`,
+/// `check` and `grade` all go through it. `FullRunner` compiles and runs the whole program;
+/// `Kernel` resumes from a checkpoint when it has one that fits, and runs in full otherwise.
+public protocol ChapterRunner: Sendable {
+    func run(_ plan: ExecutionPlan, chapter: Chapter, toolchain: Toolchain, options: RunOptions,
+             events: (@Sendable (RunEvent) -> Void)?) -> ChapterResult
+}
+
+/// Every cell from the top, every time.
+public struct FullRunner: ChapterRunner {
+    public init() {}
+
+    public func run(_ plan: ExecutionPlan, chapter: Chapter, toolchain: Toolchain, options: RunOptions,
+                    events: (@Sendable (RunEvent) -> Void)?) -> ChapterResult {
+        Executor.run(plan, chapter: chapter, toolchain: toolchain, options: options, events: events)
+    }
+}
+
+extension RunOptions {
+    /// The runner these options ask for: the process's kernel unless `--no-kernel`.
+    public var runner: ChapterRunner { useKernel ? Kernel.shared : FullRunner() }
+}
