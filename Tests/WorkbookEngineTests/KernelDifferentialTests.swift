@@ -22,7 +22,7 @@ struct KernelDifferentialTests {
                 Notebook.recordDependency(path: "\(dataPath)")
                 print("read", data.count)
                 """),
-            .cell(info: "swift", code: "func double(_ x: Int) -> Int { x * 2 }\ncount += 1\nprint(\"count\", count)"),
+            .cell(info: "swift", code: "func double(_ x: Int) -> Int { x * 2 }\nfunc label(_ x: Any) -> String { \"any\" }\ncount += 1\nprint(\"count\", count, label(count))"),
             .prose("Some prose between the cells."),
             .cell(info: "swift", code: "var history: [Int] = []\nfor step in 0..<3 { history.append(double(step) + count) }\nprint(history)"),
             .prose("History has `{swift} history.count` entries."),
@@ -92,8 +92,8 @@ struct KernelDifferentialTests {
         case 8:
             // A later cell declaring a name an earlier one uses: must not resume stale state.
             let at = cells.suffix(2).randomElement(using: &random)!
-            blocks.insert(.cell(info: "swift", code: "func double(_ x: Double) -> Double { x * 4 }\nprint(double(1.5))"), at: at)
-            return "overload of double at \(at)"
+            blocks.insert(.cell(info: "swift", code: "func label(_ x: Int) -> String { \"int\" }\nprint(label(2))"), at: at)
+            return "overload of label at \(at)"
         default:
             let at = cells.last!
             if case .cell(let info, let code) = blocks[at] {

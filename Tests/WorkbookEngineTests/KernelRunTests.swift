@@ -18,6 +18,7 @@ struct KernelRunTests {
         log.seekToEndOfFile()
         log.write("first cell ran\\n".data(using: .utf8)!)
         func square(_ x: Int) -> Int { x * x }
+        func describe(_ x: Any) -> String { "any \\(x)" }
         print("first")
         ```
 
@@ -25,7 +26,7 @@ struct KernelRunTests {
 
         ```swift
         total += square(3)
-        print("second", total)
+        print("second", describe(total))
         ```
 
         ```swift
@@ -104,9 +105,10 @@ struct KernelRunTests {
         let kernel = Kernel()
         defer { kernel.shutDown(); try? FileManager.default.removeItem(atPath: setup.folder) }
         _ = try setup.run(Self.chapter(log: setup.log, last: "print(total)"), kernel: kernel)
-        // `square` is declared above; a later overload could change what the first cells call.
-        let overload = Self.chapter(log: setup.log, last: "func square(_ x: Double) -> Double { x }\nprint(square(2.0))")
+        // A later overload changes what the second cell calls, in a fresh run.
+        let overload = Self.chapter(log: setup.log, last: "func describe(_ x: Int) -> String { \"int \\(x)\" }")
         let result = try setup.run(overload, kernel: kernel)
+        #expect(result.cells[1].stdout.text == "second int 9\n")
         #expect(kernel.statistics.resumedRuns == 0)
         #expect(setup.firstCellRuns == 2)
         #expect(result == (try setup.run(overload, kernel: nil)))
