@@ -22,7 +22,8 @@ struct BuildCommand: ParsableCommand {
               workbook build --student -o /tmp/mine   # run the exercise blocks, as a student would
 
             Exit status: 0 every cell ran as expected; 1 a chapter failed to compile, crashed, \
-            timed out or failed a check; 2 bad input (FILE:LINE: error: …, nothing written) or usage.
+            timed out or failed a check; 2 bad input (FILE:LINE: error: …, nothing written) or usage; \
+            3 a report or cache file cannot be written.
             """
     )
 

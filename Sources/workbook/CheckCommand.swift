@@ -27,7 +27,8 @@ struct CheckCommand: ParsableCommand {
             with the reference solution in its place, so the other exercises are still graded.
 
             --update rewrites every ```output block's content from what its cell printed, \
-            leaving every other byte of the file as it was.
+            leaving every other byte of the file as it was: atomically, through a symlink to \
+            its target, keeping the file's mode, owner and line endings.
 
             Examples:
               workbook check                                  # the instructor's solutions
@@ -36,7 +37,8 @@ struct CheckCommand: ParsableCommand {
               workbook check --update Chapters/04-kmeans.md   # rewrite its output blocks
 
             Exit status: 0 everything passed; 1 an exercise, an expected output or a cell \
-            failed; 2 bad input or usage.
+            failed; 2 bad input (points that are not finite included) or usage; 3 the tool \
+            failed (no temporary folder, the compiler cannot start, a file cannot be written).
             """
     )
 
@@ -68,7 +70,10 @@ struct CheckCommand: ParsableCommand {
         if let junit {
             try ReportFile.write(Array(JUnitReport.xml(summary).utf8), to: junit)
         }
-        print(format.render(summary), terminator: "")
+        print(try format.render(summary), terminator: "")
+        let failures = summary.chapters.compactMap { chapter in chapter.couldNotGrade.map { "could not check \(chapter.path): \($0)" } }
+        for line in failures { StandardError.writeLine("error: \(line)") }
+        if !failures.isEmpty { throw ExitCode(ExitStatus.toolFailed) }
         if !summary.passed { throw ExitCode(ExitStatus.cellsFailed) }
     }
 }

@@ -7,12 +7,18 @@ enum ExitStatus {
     static let passed: Int32 = 0
     static let cellsFailed: Int32 = 1
     static let badInput: Int32 = 2
+    /// The tool itself failed: cannot write output, cannot start a process, could not grade.
+    static let toolFailed: Int32 = 3
 
     /// Prints the error (one `FILE:LINE: error: …` line for bad input) and returns the status.
     static func report(_ error: Error, command: WorkbookCommand.Type) -> Int32 {
         if let error = error as? WorkbookError {
             StandardError.writeLine(error.description)
             return badInput
+        }
+        if let failure = error as? ToolFailure {
+            StandardError.writeLine(failure.description)
+            return toolFailed
         }
         if let code = error as? ExitCode { return code.rawValue }
         let message = command.fullMessage(for: error)

@@ -9,12 +9,18 @@ struct ReleaseCommand: ParsableCommand {
         discussion: """
             Solution blocks, hidden checks and the ```output blocks that follow them are \
             removed; every other byte of each chapter is kept. Files keep their names. Every \
-            chapter is checked before anything is written.
+            chapter is checked before anything is written. An exercise whose checks are all \
+            hidden gets one visible check that fails and says so.
+
+            The output folder may not be, contain, or resolve (through a symlink) to the \
+            chapters or their folder, and no file in it may be a link to a chapter: that is \
+            bad input, and nothing is written. Files are written atomically.
 
             Example:
               workbook release --output Student/Chapters
 
-            Exit status: 0 written; 2 bad input (a malformed exercise block) or usage.
+            Exit status: 0 written; 2 bad input (a malformed exercise block, an output folder \
+            that would overwrite the chapters) or usage; 3 a file cannot be written.
             """
     )
 

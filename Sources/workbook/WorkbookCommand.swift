@@ -42,6 +42,8 @@ struct WorkbookCommand: ParsableCommand {
               2  bad input (missing path, not UTF-8, unknown cell attribute, unterminated
                  fence, duplicate id, a cell inside a list or quote) or bad usage; nothing
                  is written. Each is reported as FILE:LINE: error: …
+              3  the tool itself failed: cannot write output, cannot create a temporary
+                 folder, cannot start a process, could not grade
             """,
         subcommands: [BuildCommand.self, RunCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self],
         defaultSubcommand: BuildCommand.self

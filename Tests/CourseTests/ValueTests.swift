@@ -32,12 +32,20 @@ import Testing
         ])
     }
 
-    @Test func backwardTwiceDoesNotAccumulate() {
+    /// PyTorch's rule, the same as `Tensor`'s: inputs accumulate until `zeroGrad()`.
+    @Test func backwardTwiceAccumulatesUntilZeroGrad() {
         let x = Value(3, "x")
-        let f = x * x
+        let q = (x + 1).named("q")
+        let f = q * x
         f.backward()
+        #expect(x.grad == 7)  // d((x+1)x)/dx = 2x + 1
         f.backward()
-        #expect(x.grad == 6)  // d(x²)/dx = 2x, counted over both uses of x
+        #expect(x.grad == 14)  // added, not replaced
+        #expect(q.grad == 3)   // an intermediate node counts one pass only
+        f.zeroGrad()
+        #expect(x.grad == 0 && q.grad == 0 && f.grad == 0)
+        f.backward()
+        #expect(x.grad == 7)
     }
 
     /// Every operation's gradient against central differences, at a point where all are smooth.

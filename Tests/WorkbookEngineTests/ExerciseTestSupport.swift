@@ -40,6 +40,27 @@ enum ExerciseFixtures {
         return scratch
     }
 
+    /// The grades CSV's rows as fields (RFC 4180: quoted fields, doubled quotes, commas inside).
+    static func csvRows(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = ""
+        var quoted = false, characters = Array(text), index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if quoted {
+                if character == "\"" {
+                    if index + 1 < characters.count, characters[index + 1] == "\"" { field.append("\""); index += 1 }
+                    else { quoted = false }
+                } else { field.append(character) }
+            } else if character == "\"" { quoted = true }
+            else if character == "," { row.append(field); field = "" }
+            else if character == "\n" { row.append(field); rows.append(row); row = []; field = "" }
+            else { field.append(character) }
+            index += 1
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+
     struct Outcome {
         var status: Int32
         var stdout: String
@@ -47,7 +68,8 @@ enum ExerciseFixtures {
     }
 
     /// Runs the `workbook` built beside the tests, in `directory`.
-    static func workbook(_ arguments: [String], in directory: String) throws -> Outcome {
+    static func workbook(_ arguments: [String], in directory: String,
+                         environment extra: [String: String] = [:]) throws -> Outcome {
         let executable = pipelineBuildFolder() + "/workbook"
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw WorkbookError("build the workbook executable first: swift build --product workbook")
@@ -59,6 +81,7 @@ enum ExerciseFixtures {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "WORKBOOK_COURSE_DIR")
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let outFile = directory + "/.stdout-\(UUID().uuidString)", errFile = directory + "/.stderr-\(UUID().uuidString)"
         FileManager.default.createFile(atPath: outFile, contents: nil)

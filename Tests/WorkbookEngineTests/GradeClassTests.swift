@@ -63,11 +63,12 @@ import Testing
         #expect(frank.message.hasPrefix("unterminated code fence"))
         let gina = try #require(grades[1].chapters.first?.exercises.first?.findings.first)
         #expect(gina.message == "missing: the submission has no 01-sums.md")
-        // A copy in the student's Chapters/ folder is found; a file that does not parse scores 0.
+        // A copy in the student's Chapters/ folder is found; a file whose exercise blocks cannot
+        // be told apart scores 0.
         let hana = try #require(grades[2].chapters.first?.exercises.first?.findings.first)
         #expect(hana.file == scratch + "/Submissions/hana/Chapters/01-sums.md")
         #expect(hana.line == 4)
-        #expect(hana.message == "duplicate cell id 'mean' (first used on line 1)")
+        #expect(hana.message == "duplicate exercise id 'mean' (first used on line 1)")
         #expect(GradesCSV.text(grades).split(separator: "\n").count == 7)
     }
 
@@ -75,5 +76,56 @@ import Testing
         #expect(GradesCSV.field("plain") == "plain")
         #expect(GradesCSV.field("a, b") == "\"a, b\"")
         #expect(GradesCSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    }
+}
+
+/// A failure of the grader itself is "could not grade" with its cause and exit status 3, never 0 points.
+@Suite(.serialized) struct GradeToolFailureTests {
+    @Test func noTemporaryFolderIsStatus3AndNoGrades() throws {
+        let scratch = try ExerciseFixtures.scratchCourse(withSubmissions: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let outcome = try ExerciseFixtures.workbook(["grade", "Submissions", "--output", "grades.csv"], in: scratch,
+                                                    environment: ["TMPDIR": scratch + "/no-such-folder"])
+        #expect(outcome.status == 3, "\(outcome.stdout)\(outcome.stderr)")
+        #expect(outcome.stderr.hasPrefix("error: "), "\(outcome.stderr)")
+        #expect(!outcome.stdout.contains("0/6 points"))
+        let rows = ExerciseFixtures.csvRows(readText(scratch + "/grades.csv") ?? "")
+        #expect(rows.dropFirst().allSatisfy { $0[5] == "could not grade" && $0[3] == "" })
+    }
+
+    @Test func aCompilerThatCannotStartIsCouldNotGradeNeverZeroPoints() throws {
+        let scratch = try ExerciseFixtures.scratchCourse(withSubmissions: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let toolchain = Toolchain(swiftc: scratch + "/no-such-swiftc", courseDirectory: pipelineBuildFolder(),
+                                  compilerVersion: "", fingerprint: "")
+        let grades = try ClassGrading.grade(submissions: scratch + "/Submissions", course: [scratch + "/Chapters"],
+                                            toolchain: toolchain, options: RunOptions())
+        let causes = grades.flatMap(\.chapters).map(\.couldNotGrade)
+        #expect(causes.count == 5)
+        #expect(causes.allSatisfy { $0?.contains("no-such-swiftc") == true }, "\(causes)")
+        let rows = ExerciseFixtures.csvRows(GradesCSV.text(grades)).dropFirst()
+        #expect(rows.count == 10)
+        #expect(rows.allSatisfy { $0[3] == "" && $0[5] == "could not grade" && $0[6].contains("no-such-swiftc") })
+        #expect(GradesCSV.couldNotGrade(grades).first?.hasPrefix("could not grade alice 01-sums.md: ") == true)
+        // The cause names the compiler once, not twice.
+        #expect(causes[0]!.components(separatedBy: "no-such-swiftc").count == 2, "\(causes[0]!)")
+    }
+
+    @Test func aGradesFileThatCannotBeWrittenIsStatus3NamingThePathOnce() throws {
+        let scratch = try ExerciseFixtures.scratchCourse()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try FileManager.default.createDirectory(atPath: scratch + "/Submissions/empty", withIntermediateDirectories: true)
+        try Data("a file\n".utf8).write(to: URL(fileURLWithPath: scratch + "/blocker"))
+        let outcome = try ExerciseFixtures.workbook(["grade", "Submissions", "--output", "blocker/grades.csv"], in: scratch)
+        #expect(outcome.status == 3, "\(outcome.stderr)")
+        #expect(outcome.stderr.components(separatedBy: "blocker/grades.csv").count == 2, "\(outcome.stderr)")
+    }
+
+    @Test func csvCellsThatASpreadsheetWouldEvaluateAreDefused() {
+        for formula in ["=HYPERLINK(\"x\")", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
+            let field = GradesCSV.field(formula)
+            #expect(field.hasPrefix("\"'"), "\(formula) → \(field)")
+        }
+        #expect(GradesCSV.field("alice") == "alice")
     }
 }

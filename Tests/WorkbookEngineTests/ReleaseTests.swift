@@ -75,3 +75,61 @@ import Testing
         #expect(OutputUpdate.updated(chapter, result: result) == nil)
     }
 }
+
+/// `release` never writes over, into or through a symlink to the instructor's chapters.
+@Suite struct ReleaseSafetyTests {
+    func chapterBytes(_ scratch: String) -> Data? { FileManager.default.contents(atPath: scratch + "/Chapters/01-sums.md") }
+
+    @Test func refusesAnOutputFolderThatResolvesToTheChapters() throws {
+        let scratch = try ExerciseFixtures.scratchCourse()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let before = chapterBytes(scratch)
+        try FileManager.default.createSymbolicLink(atPath: scratch + "/Student", withDestinationPath: "Chapters")
+        let outcome = try ExerciseFixtures.workbook(["release", "Chapters", "--output", "Student"], in: scratch)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("error: "), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("Student"))
+        #expect(chapterBytes(scratch) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch + "/Chapters") == ["01-sums.md"])
+    }
+
+    @Test func refusesAnOutputFolderThatContainsOrIsAChapter() throws {
+        let scratch = try ExerciseFixtures.scratchCourse()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let before = chapterBytes(scratch)
+        for output in [".", scratch, "Chapters/01-sums.md", "Chapters/../Chapters"] {
+            let outcome = try ExerciseFixtures.workbook(["release", "Chapters", "--output", output], in: scratch)
+            #expect(outcome.status == 2, "\(output): \(outcome.stderr)")
+        }
+        #expect(chapterBytes(scratch) == before)
+        #expect(!FileManager.default.fileExists(atPath: scratch + "/01-sums.md"))
+    }
+
+    @Test func refusesAFileInTheOutputThatLinksToAChapter() throws {
+        let scratch = try ExerciseFixtures.scratchCourse()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let before = chapterBytes(scratch)
+        try FileManager.default.createDirectory(atPath: scratch + "/Student", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: scratch + "/Student/01-sums.md",
+                                                   withDestinationPath: scratch + "/Chapters/01-sums.md")
+        let outcome = try ExerciseFixtures.workbook(["release", "Chapters", "--output", "Student"], in: scratch)
+        #expect(outcome.status == 2)
+        #expect(chapterBytes(scratch) == before)
+    }
+
+    @Test func anExerciseWithOnlyHiddenChecksStillChecksInTheStudentEdition() throws {
+        let chapter = "# Hidden\n\n```swift exercise id=secret\nlet answer = 0\n```\n\n"
+            + "```swift solution id=secret\nlet answer = 42\n```\n\n"
+            + "```swift check id=secret points=2 hidden\nexpectEqual(answer, 42)\n```\n"
+        let scratch = try makeScratchFolder(["Chapters/01-hidden.md": chapter])
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let release = try ExerciseFixtures.workbook(["release", "Chapters", "--output", "Student"], in: scratch)
+        #expect(release.status == 0, "\(release.stderr)")
+        let edition = readText(scratch + "/Student/01-hidden.md") ?? ""
+        #expect(!edition.contains("42"))
+        let check = try ExerciseFixtures.workbook(["check", "--student", "Student"], in: scratch)
+        #expect(check.status == 1, "\(check.stderr)")
+        #expect(check.stdout.contains("✗ secret"))
+        #expect(check.stdout.contains("hidden checks"))
+    }
+}

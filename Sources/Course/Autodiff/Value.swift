@@ -20,7 +20,7 @@
 public final class Value {
     /// The number computed in the forward pass.
     public var data: Double
-    /// ∂(output)/∂(this value), filled in by `backward()` on the output. Starts at 0.
+    /// ∂(output)/∂(this value), added to by `backward()` on the output. Starts at 0.
     public var grad: Double = 0
     /// A name for printing the graph ("x", "q", "a3"); empty for unnamed intermediate nodes.
     public var label: String
@@ -79,16 +79,24 @@ public final class Value {
         return order
     }
 
-    /// Backpropagation: sets every gradient in the graph to ∂self/∂node.
+    /// Backpropagation: adds ∂self/∂node to the `grad` of every input (leaf) of the graph.
     ///
-    /// Gradients of the graph are reset first, so calling `backward()` twice gives the same
-    /// answer rather than doubling it. Nodes are visited output-first (reverse topological
-    /// order), so when a node passes gradient to its parents its own `grad` is already complete.
+    /// One rule for `Value` and `Tensor`, PyTorch's: inputs *accumulate* their gradients across
+    /// `backward()` calls (calling it twice doubles them), so gradients of several losses can be
+    /// summed before a step; `zeroGrad()` clears them. Intermediate nodes start from zero on every
+    /// call, so each pass through them is counted once. Nodes are visited output-first (reverse
+    /// topological order), so when a node passes gradient to its parents its own `grad` is
+    /// already complete.
     public func backward() {
         let order = topologicalOrder()
-        for node in order { node.grad = 0 }
-        grad = 1  // ∂f/∂f
-        for node in order.reversed() { node.propagate(node) }
+        for node in order where !node.parents.isEmpty { node.grad = 0 }
+        grad += 1  // ∂f/∂f
+        for node in order.reversed() where !node.parents.isEmpty { node.propagate(node) }
+    }
+
+    /// Sets the gradient of every node of this value's graph (inputs included) back to 0.
+    public func zeroGrad() {
+        for node in topologicalOrder() { node.grad = 0 }
     }
 }
 

@@ -34,7 +34,7 @@ public struct ResultCache: Sendable {
         return result
     }
 
-    /// Stores a passed result (failed chapters always run again). Temp file, then rename.
+    /// Stores a passed result (failed chapters always run again), atomically.
     public func store(_ result: ChapterResult, for plan: ExecutionPlan) throws {
         guard result.status == .passed, result.cells.count == plan.cells.count else { return }
         var stored = result
@@ -44,21 +44,8 @@ public struct ResultCache: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(Entry(formatVersion: ExecutionPlan.formatVersion,
                                             cacheKey: plan.cacheKey, result: stored))
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let target = file(for: plan)
-            let temporary = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            try data.write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, target) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw WorkbookError("cannot write \(target): \(reason)")
-            }
-        } catch let error as WorkbookError {
-            throw error
-        } catch {
-            throw WorkbookError("cannot write the result cache in \(directory): \(error.localizedDescription)")
-        }
+        try AtomicWrite.makeFolder(directory)
+        try AtomicWrite.write(Array(data), to: file(for: plan))
     }
 
     func file(for plan: ExecutionPlan) -> String {

@@ -7,6 +7,8 @@ struct ChapterCompiler {
         var succeeded: Bool
         var diagnostics: [Diagnostic]
         var seconds: Double
+        /// Set when swiftc could not be started at all.
+        var toolFailure: String? = nil
     }
 
     let toolchain: Toolchain
@@ -63,10 +65,11 @@ struct ChapterCompiler {
             }
             return Outcome(succeeded: succeeded, diagnostics: diagnostics, seconds: Monotonic.seconds() - started)
         } catch {
+            let message = (error as? WorkbookError)?.message ?? "\(error)"
             return Outcome(succeeded: false,
                            diagnostics: [Diagnostic(file: "", line: 0, column: 0, severity: "error",
                                                     message: "\(error)")],
-                           seconds: Monotonic.seconds() - started)
+                           seconds: Monotonic.seconds() - started, toolFailure: "cannot run the compiler: \(message)")
         }
     }
 

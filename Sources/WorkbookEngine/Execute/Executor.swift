@@ -28,10 +28,15 @@ public enum Executor {
         })
         let directory: String
         do {
-            directory = try makeTemporaryDirectory()
+            directory = try TemporaryFolder.make()
+        } catch let failure as ToolFailure {
+            result.status = .failedToCompile
+            result.toolFailure = failure.message
+            result.diagnostics = [Diagnostic(file: "", line: 0, column: 0, severity: "error", message: failure.message)]
+            return (result, details)
         } catch {
             result.status = .failedToCompile
-            result.diagnostics = [Diagnostic(file: "", line: 0, column: 0, severity: "error", message: "\(error)")]
+            result.toolFailure = "\(error)"
             return (result, details)
         }
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -43,6 +48,9 @@ public enum Executor {
             result.cells[program.cellIndex] = compileFailResult(program.cellIndex, outcome, plan: plan)
         }
         if result.cells.contains(where: { $0.status == .compiledUnexpectedly }) { result.status = .failed }
+        if let failure = ([compiled.main].compactMap { $0 } + compiled.compileFails).compactMap(\.toolFailure).first {
+            result.toolFailure = failure
+        }
         guard let main = compiled.main else { return (result, details) }
         result.compileSeconds = main.seconds
         attach(main.diagnostics, to: &result, plan: plan)
@@ -62,7 +70,9 @@ public enum Executor {
                                      kernelEnvironment: checkpointing?.environment ?? [:],
                                      inherited: checkpointing?.inherited ?? [:]).run()
         } catch {
+            // The program could not be started: the tool failed, not the chapter.
             result.status = .crashed
+            result.toolFailure = (error as? WorkbookError)?.message ?? "\(error)"
             result.diagnostics.append(Diagnostic(file: "", line: 0, column: 0, severity: "error", message: "\(error)"))
             return (result, details)
         }
@@ -144,14 +154,6 @@ public enum Executor {
                 result.diagnostics.append(diagnostic)
             }
         }
-    }
-
-    static func makeTemporaryDirectory() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "/workbook-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else {
-            throw WorkbookError("cannot create a temporary folder: \(String(cString: strerror(errno)))")
-        }
-        return String(cString: made)
     }
 
     static func formatSeconds(_ seconds: Double) -> String {

@@ -4,10 +4,11 @@ import Foundation
 public enum CheckFormat: String, CaseIterable, Sendable {
     case text, json, github
 
-    public func render(_ summary: CheckSession.Summary) -> String {
+    /// Throws a `ToolFailure` when the JSON cannot be encoded: never a blank `{}` that passes.
+    public func render(_ summary: CheckSession.Summary) throws -> String {
         switch self {
         case .text: return CheckFormat.text(summary)
-        case .json: return CheckFormat.json(summary)
+        case .json: return try CheckFormat.json(summary)
         case .github: return CheckFormat.github(summary)
         }
     }
@@ -40,7 +41,7 @@ public enum CheckFormat: String, CaseIterable, Sendable {
     }
 
     /// One JSON document: `{"passed":…, "points":…, "chapters":[…]}`, keys sorted.
-    static func json(_ summary: CheckSession.Summary) -> String {
+    static func json(_ summary: CheckSession.Summary) throws -> String {
         struct Document: Encodable {
             var passed: Bool
             var points: Double
@@ -54,7 +55,8 @@ public enum CheckFormat: String, CaseIterable, Sendable {
                                 updated: summary.updated.map { "\($0.path):\($0.line)" })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        let data: Data
+        do { data = try encoder.encode(document) } catch { throw ToolFailure("cannot write the JSON report: \(error)") }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 

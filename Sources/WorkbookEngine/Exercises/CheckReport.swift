@@ -41,6 +41,8 @@ public struct ExerciseGrade: Codable, Equatable, Sendable {
     public var checks: [CheckGrade]
     /// Empty when it passed.
     public var findings: [Finding]
+    /// `grade` only: what in the student's code a human should look at (`SubmissionFlags`).
+    public var flags: [String]? = nil
 }
 
 /// `workbook check` for one chapter: every exercise, and every expected output outside them.
@@ -51,8 +53,11 @@ public struct ChapterCheck: Codable, Equatable, Sendable {
     public var problems: [Finding]
     /// How many runs it took (one more per exercise whose code had to be replaced).
     public var runs: Int
+    /// Set when the engine itself failed (no temporary folder, a process it could not start):
+    /// the exercises' verdicts then say nothing about the code.
+    public var couldNotGrade: String? = nil
 
-    public var passed: Bool { problems.isEmpty && exercises.allSatisfy(\.passed) }
+    public var passed: Bool { couldNotGrade == nil && problems.isEmpty && exercises.allSatisfy(\.passed) }
     public var points: Double { exercises.reduce(0) { $0 + $1.points } }
     public var maxPoints: Double { exercises.reduce(0) { $0 + $1.maxPoints } }
 

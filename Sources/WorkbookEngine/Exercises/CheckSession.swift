@@ -15,6 +15,7 @@ public enum CheckSession {
         // No pages are written, so two chapters may share a file name (two students' copies).
         let chapters = try ChapterDiscovery.chapterFiles(for: paths).map(Workbook.loadChapter)
         let sets = try chapters.map(ExerciseSet.init)
+        try ExerciseSet.requireFiniteTotal(sets)
         let grader = ExerciseGrader(toolchain: toolchain, options: options)
         let outcomes = boundedParallelMap(Array(zip(chapters, sets)), limit: max(1, options.jobs)) { chapter, set in
             grader.check(chapter, exercises: set, start: student ? .student : .reference)
@@ -24,7 +25,8 @@ public enum CheckSession {
         if update {
             for (index, (chapter, outcome)) in zip(chapters, outcomes).enumerated() {
                 guard let (bytes, changes) = OutputUpdate.updated(chapter, result: outcome.result) else { continue }
-                try AtomicFile.write(bytes, to: chapter.path)
+                // Through a symlink to its target, keeping mode and owner.
+                try AtomicWrite.write(bytes, to: chapter.path, durable: true)
                 updated += changes
                 // The blocks now say what the cells printed: those mismatches are settled.
                 let lines = Set(chapter.cells.compactMap { cell in

@@ -18,6 +18,7 @@ public enum ClassGrading {
                              options: RunOptions) throws -> [StudentGrade] {
         let chapters = try Workbook.loadChapters(course)
         let sets = try chapters.map(ExerciseSet.init)
+        try ExerciseSet.requireFiniteTotal(sets)
         let students = try studentFolders(in: submissions)
         let grader = ExerciseGrader(toolchain: toolchain, options: options)
         return boundedParallelMap(students, limit: max(1, options.jobs)) { folder in
@@ -48,16 +49,31 @@ public enum ClassGrading {
             return zeroed(chapter, set, because: Finding(file: candidates[0], line: 0,
                                                          message: "missing: the submission has no \(name)"))
         }
+        // Only the exercise blocks' code is read; prose, checks and other cells never matter.
+        let student: StudentExercises
         do {
-            let student = try Workbook.loadChapter(path)
-            let splice = try Splice.make(instructor: chapter, exercises: set, student: student)
-            let outcome = grader.check(splice.chapter, exercises: set, start: .student)
-            return outcome.check.relocated(splice.origin)
+            guard let bytes = FileManager.default.contents(atPath: path) else {
+                return zeroed(chapter, set, because: Finding(file: path, line: 0, message: "cannot read the file"))
+            }
+            student = try StudentExercises.read(path: path, bytes: Array(bytes))
         } catch let error as WorkbookError {
-            return zeroed(chapter, set, because: Finding(file: error.location?.file ?? path,
-                                                         line: error.location?.line ?? 0, message: error.message))
+            return zeroed(chapter, set, because: Finding(file: error.location?.file ?? path, line: error.location?.line ?? 0,
+                                                         message: error.message))
         } catch {
             return zeroed(chapter, set, because: Finding(file: path, line: 0, message: "\(error)"))
+        }
+        do {
+            let splice = try Splice.make(instructor: chapter, exercises: set, student: student)
+            var check = grader.check(splice.chapter, exercises: set, start: .student).check.relocated(splice.origin)
+            for index in check.exercises.indices {
+                check.exercises[index].flags = student.blocks[check.exercises[index].id].map { SubmissionFlags.flags(in: $0.code) } ?? []
+            }
+            return check
+        } catch {
+            // Splicing re-fences code, so this is the engine's failure, never the student's.
+            var check = zeroed(chapter, set, because: Finding(file: path, line: 0, message: "could not grade"))
+            check.couldNotGrade = (error as? ToolFailure)?.message ?? "\(error)"
+            return check
         }
     }
 
@@ -78,7 +94,9 @@ public enum ClassGrading {
 
 /// The grades file: one row per student and exercise.
 public enum GradesCSV {
-    public static let header = "student,chapter,exercise,points,max_points,passed,message"
+    /// `passed` is `yes`, `no`, or `could not grade` (the engine failed; points left empty).
+    /// `flags`: what in the exercise's code a human should look at (`SubmissionFlags`).
+    public static let header = "student,chapter,exercise,points,max_points,passed,message,flags"
 
     public static func text(_ grades: [StudentGrade]) -> String {
         var rows = [header]
@@ -86,9 +104,13 @@ public enum GradesCSV {
             for chapter in student.chapters {
                 let name = URL(fileURLWithPath: chapter.path).lastPathComponent
                 for exercise in chapter.exercises {
-                    let message = exercise.findings.first.map { "\(CheckFormat.place($0)): \($0.message)" } ?? ""
-                    rows.append([student.student, name, exercise.id, CheckFormat.number(exercise.points),
-                                 CheckFormat.number(exercise.maxPoints), exercise.passed ? "yes" : "no", message]
+                    var message = exercise.findings.first.map { "\(CheckFormat.place($0)): \($0.message)" } ?? ""
+                    var points = CheckFormat.number(exercise.points), passed = exercise.passed ? "yes" : "no"
+                    if let cause = chapter.couldNotGrade {
+                        (points, passed, message) = ("", "could not grade", cause)
+                    }
+                    rows.append([student.student, name, exercise.id, points, CheckFormat.number(exercise.maxPoints),
+                                 passed, message, (exercise.flags ?? []).joined(separator: " ")]
                         .map(field).joined(separator: ","))
                 }
             }
@@ -96,10 +118,24 @@ public enum GradesCSV {
         return rows.joined(separator: "\n") + "\n"
     }
 
-    /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
+    /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. A cell a
+    /// spreadsheet would read as a formula (starting with = + - @, a tab or a carriage return:
+    /// a student's folder name, a message quoting their code) gets a leading ' and quotes.
     static func field(_ text: String) -> String {
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            return "\"'" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `could not grade STUDENT CHAPTER: cause`, one line each; empty when everything was graded.
+    public static func couldNotGrade(_ grades: [StudentGrade]) -> [String] {
+        grades.flatMap { student in
+            student.chapters.compactMap { chapter in
+                chapter.couldNotGrade.map { "could not grade \(student.student) \(URL(fileURLWithPath: chapter.path).lastPathComponent): \($0)" }
+            }
+        }
     }
 
     /// `alice   9/10 points`: one line per student, then the class average.
@@ -107,9 +143,14 @@ public enum GradesCSV {
         let width = grades.map(\.student.count).max() ?? 0
         var out = ""
         for student in grades {
-            let failed = student.chapters.flatMap(\.exercises).filter { !$0.passed }.map(\.id)
+            let failed = student.chapters.filter { $0.couldNotGrade == nil }.flatMap(\.exercises).filter { !$0.passed }.map(\.id)
+            let ungraded = student.chapters.filter { $0.couldNotGrade != nil }.map { URL(fileURLWithPath: $0.path).lastPathComponent }
+            let graded = student.chapters.filter { $0.couldNotGrade == nil }
+            let points = graded.reduce(0) { $0 + $1.points }, maxPoints = graded.reduce(0) { $0 + $1.maxPoints }
             out += student.student.padding(toLength: width + 2, withPad: " ", startingAt: 0)
-                + "\(CheckFormat.number(student.points))/\(CheckFormat.number(student.maxPoints)) points"
+                + (ungraded.isEmpty ? "" : "could not grade \(ungraded.joined(separator: ", "))")
+                + (ungraded.isEmpty ? "" : graded.isEmpty ? "" : "; the rest: ")
+                + (graded.isEmpty ? "" : "\(CheckFormat.number(points))/\(CheckFormat.number(maxPoints)) points")
                 + (failed.isEmpty ? "" : "  (failed: \(failed.joined(separator: ", ")))") + "\n"
         }
         if !grades.isEmpty {

@@ -11,6 +11,12 @@
 /// is no solution to stand in: the broken exercise and its checks are left out of the run
 /// instead. So one broken exercise never costs the others their grade. Every run is its own
 /// compiler and program processes.
+///
+/// Before the first run, each exercise block a student answers is screened alone: the
+/// `ExerciseCodeRules` and a syntax-only parse. One that breaks them fails with that message
+/// at its own line and is replaced from the start, so a missing `}` cannot swallow the cells
+/// after it and a shadowed `expectEqual` never runs. When the engine itself fails (no
+/// temporary folder, a compiler or program it cannot start), the chapter is "could not grade".
 public struct ExerciseGrader: Sendable {
     public var toolchain: Toolchain
     public var options: RunOptions
@@ -32,19 +38,32 @@ public struct ExerciseGrader: Sendable {
         var answers: [String: AnswerSource] = [:]
         var replaced: [String: (by: AnswerSource, findings: [Finding])] = [:]
         var runs = 0
+        var toolFailure: String?
         func run() -> Grading {
             let runnable = AnswerPlanning.runnable(chapter, exercises: exercises, answers: answers, fallback: start)
             let plan = Planner.plan(runnable, toolchain: toolchain, options: options, runKinds: AnswerPlanning.allKinds)
             let result = options.runner.run(plan, chapter: runnable, toolchain: toolchain, options: options, events: nil)
             runs += 1
+            toolFailure = toolFailure ?? result.toolFailure
             let frozen = answers
             return Grading(chapter: chapter, exercises: exercises, result: result,
                            answer: { frozen[$0.id] ?? AnswerPlanning.initialAnswer($0, fallback: start) })
         }
         /// What stands in for a broken student answer.
         func stand(in exercise: Exercise) -> AnswerSource { exercise.solutionCell == nil ? .omitted : .reference }
+        if start == .student {
+            do {
+                for (id, findings) in try screen(chapter, exercises: exercises) {
+                    let exercise = exercises.exercises.first { $0.id == id }!
+                    replaced[id] = (stand(in: exercise), findings)
+                    answers[id] = stand(in: exercise)
+                }
+            } catch {
+                toolFailure = (error as? ToolFailure)?.message ?? "\(error)"
+            }
+        }
         var grading = run()
-        search: while true {
+        search: while toolFailure == nil {
             let blamed = grading.blame()
             if !blamed.isEmpty {
                 for exercise in exercises.exercises {
@@ -61,6 +80,7 @@ public struct ExerciseGrader: Sendable {
                 let trial = run()
                 // Kept only when the reference gets the chapter further: compiling where it did
                 // not, or running past the cell where it stopped.
+                if toolFailure != nil { break search }
                 if trial.firstStop().map({ $0.progress > stop.progress }) ?? true {
                     let line = chapter.cells[suspect.exerciseCell].firstCodeLine
                     replaced[suspect.id] = (stand(in: suspect), [Finding(file: chapter.path, line: line,
@@ -73,7 +93,35 @@ public struct ExerciseGrader: Sendable {
             }
             break
         }
-        return Outcome(check: grading.report(replaced: replaced, runs: runs), result: grading.result)
+        var check = grading.report(replaced: replaced, runs: runs)
+        check.couldNotGrade = toolFailure
+        return Outcome(check: check, result: grading.result)
+    }
+
+    /// Each exercise block answered by the student, alone: the code rules, then (for those
+    /// that keep them) a syntax-only parse. Exercise id → why it fails; throws `ToolFailure`.
+    func screen(_ chapter: Chapter, exercises: ExerciseSet) throws -> [String: [Finding]] {
+        var failed: [String: [Finding]] = [:]
+        var parsed: [(id: String, snippet: SyntaxCheck.Snippet)] = []
+        for exercise in exercises.exercises {
+            let cell = chapter.cells[exercise.exerciseCell]
+            guard !cell.attributes.skip else { continue }
+            let broken = ExerciseCodeRules.violations(in: cell.code).map {
+                Finding(file: chapter.path, line: cell.firstCodeLine + $0.lineOffset, message: "error: \($0.message)")
+            }
+            if broken.isEmpty {
+                parsed.append((exercise.id, SyntaxCheck.Snippet(code: cell.code, file: chapter.path, firstLine: cell.firstCodeLine)))
+            } else {
+                failed[exercise.id] = broken
+            }
+        }
+        let errors = try SyntaxCheck.errors(in: parsed.map(\.snippet), toolchain: toolchain)
+        for ((id, _), diagnostics) in zip(parsed, errors) where !diagnostics.isEmpty {
+            failed[id] = diagnostics.map {
+                Finding(file: $0.file.isEmpty ? chapter.path : $0.file, line: $0.line, message: "error: \($0.message)")
+            }
+        }
+        return failed
     }
 }
 

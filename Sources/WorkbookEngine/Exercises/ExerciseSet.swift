@@ -18,6 +18,12 @@ public struct ExerciseSet: Equatable, Sendable {
     /// In the order their exercise blocks appear.
     public var exercises: [Exercise]
 
+    /// Several chapters' points must add up too.
+    public static func requireFiniteTotal(_ sets: [ExerciseSet]) throws {
+        let total = sets.flatMap(\.exercises).reduce(0) { $0 + $1.maxPoints }
+        if !total.isFinite { throw WorkbookError("the chapters' points add up to more than can be counted") }
+    }
+
     public var isEmpty: Bool { exercises.isEmpty }
 
     public func exercise(owning cell: Int) -> Exercise? {
@@ -79,6 +85,13 @@ public struct ExerciseSet: Equatable, Sendable {
             let checks = checksByID[id] ?? []
             return Exercise(id: id, exerciseCell: index, solutionCell: solutionByID[id], checkCells: checks,
                             maxPoints: checks.reduce(0) { $0 + Self.points(of: chapter.cells[$1]) })
+        }
+        // Points that add up to infinity would print as no number at all (JSON has none).
+        if let huge = exercises.first(where: { !$0.maxPoints.isFinite }) {
+            throw fail(chapter.cells[huge.exerciseCell], "exercise '\(huge.id)' has points that add up to more than can be counted")
+        }
+        if !exercises.reduce(0, { $0 + $1.maxPoints }).isFinite, let first = exercises.first {
+            throw fail(chapter.cells[first.exerciseCell], "the chapter's points add up to more than can be counted")
         }
         if let lonely = exercises.first(where: { $0.checkCells.isEmpty }) {
             throw fail(chapter.cells[lonely.exerciseCell],

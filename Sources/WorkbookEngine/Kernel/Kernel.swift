@@ -57,7 +57,7 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
     static let lifelineDescriptor: Int32 = 4
 
     public init() {
-        directory = try? Executor.makeTemporaryDirectory()
+        directory = try? TemporaryFolder.make()
         var ends: [Int32] = [0, 0]
         if makePipe(&ends) == 0 { lifeline = (ends[0], ends[1]) }
     }
@@ -158,7 +158,7 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
     private func resume(from checkpoint: Checkpoint, plan: ExecutionPlan, chapter: Chapter, toolchain: Toolchain,
                         options: RunOptions, imports: [String], events: (@Sendable (RunEvent) -> Void)?) -> Resume {
         let boundary = checkpoint.cell
-        guard let work = try? Executor.makeTemporaryDirectory() else { return .abandoned(live: false) }
+        guard let work = try? TemporaryFolder.make() else { return .abandoned(live: false) }
         defer { try? FileManager.default.removeItem(atPath: work) }
         let started = Monotonic.seconds()
         events?(.compiling)

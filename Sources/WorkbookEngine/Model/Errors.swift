@@ -30,3 +30,15 @@ public struct WorkbookError: Error, Equatable, Sendable, CustomStringConvertible
         return "error: \(message)"
     }
 }
+
+/// The tool itself failed, not the input: a file it cannot write, a temporary folder or a
+/// process it cannot make. Printed as `error: …`, exit status 3; a grade is never made from it.
+public struct ToolFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { "error: \(message)" }
+}

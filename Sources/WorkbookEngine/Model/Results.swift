@@ -119,6 +119,9 @@ public struct ChapterResult: Codable, Equatable, Sendable {
     public var fromCache: Bool
     public var compileSeconds: Double?
     public var runSeconds: Double?
+    /// Why the engine itself could not compile or run the chapter (no temporary folder, a
+    /// process it could not start); nil when it could. Such a result says nothing about the code.
+    public var toolFailure: String?
 
     public init(path: String, status: ChapterStatus, cells: [CellResult],
                 inlineValues: [Int: String] = [:], diagnostics: [Diagnostic] = [],

@@ -45,7 +45,7 @@ enum CellInfo {
                 attributes.timeout = seconds
             case ("points", let value?):
                 guard let points = Double(value), points.isFinite else {
-                    throw fail("points must be a number, not '\(value)'")
+                    throw fail("points must be a finite number, not '\(value)'")
                 }
                 attributes.points = points
             case ("id", let value?):

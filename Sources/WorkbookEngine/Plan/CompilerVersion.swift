@@ -12,11 +12,8 @@ enum CompilerVersion {
         }
         let text = try ask(swiftc)
         if let memo {
-            // Temp file, then rename: a concurrent build never reads half a memo.
-            let temporary = memo + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            if (try? text.write(toFile: temporary, atomically: false, encoding: .utf8)) != nil {
-                if rename(temporary, memo) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
-            }
+            // Atomic: a concurrent build never reads half a memo; a memo not written costs only time.
+            try? AtomicWrite.write(Array(text.utf8), to: memo)
         }
         return text
     }
@@ -24,7 +21,8 @@ enum CompilerVersion {
     static func ask(_ swiftc: String) throws -> String {
         let run = try ProcessRunner.run(executable: swiftc, arguments: ["--version"])
         guard run.exit == .exited(0) else {
-            throw WorkbookError("`\(swiftc) --version` failed: \(String(decoding: run.stderr, as: UTF8.self))")
+            // The compiler that cannot run is the tool failing, not the user's input.
+            throw ToolFailure("`\(swiftc) --version` failed: \(String(decoding: run.stderr, as: UTF8.self))")
         }
         return String(decoding: run.stdout + run.stderr, as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Writes a built site: the stylesheet, KaTeX when it is installed, and the pages.
-/// Every file goes through a temporary file in the same folder and a rename, so an interrupted
-/// build leaves each file either old or new, never half-written. Files it does not write (a
+/// Every file goes through `AtomicWrite`, so an interrupted build leaves each file either old or
+/// new, never half-written, and the next build removes its temporary files. Files it does not write (a
 /// `.cache/` folder, say) are left alone.
 public enum SiteWriter {
     public static func write(pages: [String: String], to outputDirectory: String, katex: KaTeXSource,
@@ -11,6 +11,7 @@ public enum SiteWriter {
             throw WorkbookError("page name '\(name)' must be a plain file name inside \(outputDirectory)")
         }
         let assets = "\(outputDirectory)/assets"
+        StaleTemporaries.sweepFiles(in: outputDirectory)
         try makeDirectory(assets)
         try writeIfChanged(Data(Stylesheet.css.utf8), to: "\(assets)/workbook.css")
         if katex == .local {
@@ -43,19 +44,7 @@ public enum SiteWriter {
     /// no-change rebuilds fast and leaves modification times alone.
     static func writeIfChanged(_ data: Data, to path: String) throws {
         if let existing = FileManager.default.contents(atPath: path), existing == data { return }
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try data.write(to: temporary)
-            guard rename(temporary.path, path) == 0 else {
-                throw WorkbookError("cannot replace \(path): \(String(cString: strerror(errno)))")
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            if error is WorkbookError { throw error }
-            throw WorkbookError("cannot write \(path): \(error.localizedDescription)")
-        }
+        try AtomicWrite.write(Array(data), to: path)
     }
 
     private static func readResolved(_ path: String) throws -> Data {
@@ -67,11 +56,7 @@ public enum SiteWriter {
     }
 
     private static func makeDirectory(_ path: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw WorkbookError("cannot create folder \(path): \(error.localizedDescription)")
-        }
+        try AtomicWrite.makeFolder(path)
     }
 
     private static func isPlainFileName(_ name: String) -> Bool {
