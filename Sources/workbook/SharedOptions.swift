@@ -15,9 +15,14 @@ struct RunSettings: ParsableArguments {
 
     @Flag(name: .customLong("no-kernel"), help: ArgumentHelp(
         "Run every chapter from its first cell; keep no checkpoints.",
-        discussion: "Without it, a chapter run again in the same command (grade, a check that retries) resumes "
-            + "from a checkpoint before its first changed cell. Results are the same either way."))
+        discussion: "Without it, a chapter whose cells above an edit are unchanged resumes from a checkpoint "
+            + "of the kernel daemon (see `workbook help kernel`). Results are the same either way."))
     var noKernel = false
+
+    @Option(name: .customLong("kernel-idle"), help: ArgumentHelp(
+        "Minutes the kernel daemon, when this command starts it, waits for work before it exits.",
+        valueName: "MIN"))
+    var kernelIdle: Double = RunOptions().kernelIdleTimeout / 60
 
     @Option(name: .customLong("kernel-memory"), help: ArgumentHelp(
         "MiB of private memory checkpoints may hold; the least recently used go first.", valueName: "MiB"))
@@ -28,13 +33,15 @@ struct RunSettings: ParsableArguments {
             throw ValidationError("--timeout must be a positive number of seconds")
         }
         guard kernelMemory >= 0 else { throw ValidationError("--kernel-memory must not be negative") }
+        guard kernelIdle > 0, kernelIdle.isFinite else { throw ValidationError("--kernel-idle must be a positive number of minutes") }
     }
 
     var runOptions: RunOptions {
         var options = RunOptions()
         options.timeout = timeout
         options.showTimings = timings
-        options.useKernel = !noKernel
+        options.kernel = noKernel ? .off : .daemon
+        options.kernelIdleTimeout = kernelIdle * 60
         options.kernelMemoryBudget = kernelMemory << 20
         return options
     }

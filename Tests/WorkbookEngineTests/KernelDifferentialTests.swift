@@ -118,10 +118,10 @@ struct KernelDifferentialTests {
         let kernel = Kernel.shared
         let before = kernel.statistics
         var incremental = RunOptions()
-        incremental.useKernel = true
+        incremental.kernel = .inProcess
         incremental.useCache = false
         var fresh = RunOptions()
-        fresh.useKernel = false
+        fresh.kernel = .off
         fresh.useCache = false
 
         var lastGood = blocks

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one seam between the commands and how a chapter's plan becomes a result: `build`, `run`,
 /// `check` and `grade` all go through it. `FullRunner` compiles and runs the whole program;
 /// `Kernel` resumes from a checkpoint when it has one that fits, and runs in full otherwise.
@@ -17,6 +19,14 @@ public struct FullRunner: ChapterRunner {
 }
 
 extension RunOptions {
-    /// The runner these options ask for: the process's kernel unless `--no-kernel`.
-    public var runner: ChapterRunner { useKernel ? Kernel.shared : FullRunner() }
+    /// The runner these options ask for.
+    public var runner: ChapterRunner {
+        switch kernel {
+        case .off: return FullRunner()
+        case .inProcess: return Kernel.shared
+        case .daemon:
+            let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
+            return DaemonRunner(folder: folder, idleTimeout: kernelIdleTimeout)
+        }
+    }
 }

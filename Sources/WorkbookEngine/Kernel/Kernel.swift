@@ -70,6 +70,11 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
         }
     }
 
+    /// Summed private memory of the checkpoints held now.
+    public var privateBytes: Int {
+        lock.withLock { checkpoints.values.reduce(0) { $0 + CheckpointMemory.privateBytes(of: $1.pid) } }
+    }
+
     /// Lets every checkpoint go (they see the lifeline close) and removes the kernel's files.
     public func shutDown() {
         lock.withLock {
