@@ -7,7 +7,8 @@ let package = Package(
         .executable(name: "workbook", targets: ["workbook"]),
         // Chapter programs are compiled by `swiftc` and linked against this one shared library,
         // so it holds both the course code and the runtime the generated program talks through.
-        .library(name: "Course", type: .dynamic, targets: ["Course", "WorkbookRuntime"]),
+        // WorkbookProtocol rides along: the runtime imports it, so chapter programs need its module.
+        .library(name: "Course", type: .dynamic, targets: ["Course", "WorkbookRuntime", "WorkbookProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,16 +22,26 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Debian: apt-get install libopenblas-dev. The matrix products under `Tensor`.
+        .systemLibrary(
+            name: "CCBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
         // What a running chapter program uses to talk back to the engine: cell markers,
         // rich display, inline values, data-file dependencies, check results.
-        .target(name: "WorkbookRuntime"),
+        .target(name: "WorkbookRuntime", dependencies: ["WorkbookProtocol"]),
+        // The engine–program protocol, one place for both sides: record kinds and their size
+        // limits, framing, the stream markers and the keyed tags that authenticate them.
+        .target(name: "WorkbookProtocol"),
         // The course library students read and chapters call.
-        .target(name: "Course", dependencies: ["WorkbookRuntime"]),
+        .target(name: "Course", dependencies: ["WorkbookRuntime", "CCBLAS"]),
         // parse → plan → execute → render.
         .target(
             name: "WorkbookEngine",
             dependencies: [
                 "CCmark",
+                "WorkbookProtocol",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -47,7 +58,9 @@ let package = Package(
         // Neural-network benchmarks (RNN against PyTorch, matmul against NumPy); see Benchmarks/.
         .executableTarget(name: "course-bench-rnn", dependencies: ["Course"], path: "Benchmarks/rnn/Sources"),
         .executableTarget(name: "course-bench-matmul", dependencies: ["Course"], path: "Benchmarks/matmul/Sources"),
-        .testTarget(name: "WorkbookEngineTests", dependencies: ["WorkbookEngine"], resources: [.copy("Fixtures")]),
+        // The sandbox's overhead per chapter program; see Benchmarks/sandbox/run.sh.
+        .executableTarget(name: "sandbox-bench", dependencies: ["WorkbookEngine"], path: "Benchmarks/sandbox/Sources"),
+        .testTarget(name: "WorkbookEngineTests", dependencies: ["WorkbookEngine", "WorkbookProtocol"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CourseTests", dependencies: ["Course"], resources: [.copy("Golden"), .copy("Data")]),
     ],
     swiftLanguageModes: [.v5]

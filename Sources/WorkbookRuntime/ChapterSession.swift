@@ -3,66 +3,75 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import WorkbookProtocol
 
-/// What the engine's generated chapter program calls (never chapter code): cell boundaries and
-/// inline values. Outside the engine every call is harmless.
-public enum ChapterSession {
-    /// First statement of the generated program: unbuffered stdout, so output printed before a
-    /// crash reaches the engine; then the channel is opened (and its environment removed).
-    public static func start() {
+/// What the engine's generated glue calls, never chapter code: cell boundaries and inline values.
+///
+/// Chapter code cannot make these calls. `start()` hands out the one session object, once, as
+/// the generated program's first statement, before any chapter code runs; the glue keeps it in a
+/// global whose name is chosen at random for each compile, so chapter code (written before the
+/// name existed) cannot name it, and a second `start()` traps. The methods work only on that
+/// object. What is left is the attack this cannot stop: code that scans its own memory for the
+/// object or the key (see README, "Sandbox and trust").
+public final class ChapterSession {
+    nonisolated(unsafe) private static var issued: ChapterSession?
+    private let channel: EngineChannel?
+
+    private init(channel: EngineChannel?) {
+        self.channel = channel
+    }
+
+    /// First statement of the generated program: unbuffered stdout (output printed before a crash
+    /// reaches the engine), the handshake read, the session handed out. Traps when called again.
+    public static func start() -> ChapterSession {
+        guard issued == nil else { fatalError("ChapterSession.start() is for the generated program, once") }
         setvbuf(stdout, nil, _IONBF, 0)
-        if EngineChannel.shared != nil { ParentWatch.killMeWithParent() }
+        let channel = EngineChannel.connect()
+        EngineChannel.shared = channel
+        if channel != nil { ParentWatch.killMeWithParent() }
+        let session = ChapterSession(channel: channel)
+        issued = session
+        return session
+    }
+
+    /// The channel, only for the session `start()` handed out.
+    private var live: EngineChannel? {
+        guard self === Self.issued else { fatalError("not the generated program's session") }
+        return channel
     }
 
     /// Marks the start of cell `index` in stdout, stderr and the channel. The stream markers let
     /// the engine split each stream by cell exactly, whatever the pipes' relative timing.
-    public static func beginCell(_ index: Int) {
-        guard let channel = EngineChannel.shared else { return }
+    public func beginCell(_ index: Int) {
+        guard let channel = live else { return }
+        // The state after every cell before this one, kept for the kernel when it asked.
         fflush(stdout)
         fflush(stderr)
-        // The state after every cell before this one, kept for the kernel (when it asked).
         Checkpoints.atBoundary(before: index, channel: channel)
-        let marker = Array(streamMarker(nonce: channel.nonce, cell: index).utf8)
-        writeAll(1, marker)
-        writeAll(2, marker)
-        channel.send(kind: "C", fields: [String(index), String(monotonicNanoseconds())], payload: [])
+        channel.markStreams(cell: index)
+        channel.send(.cellBegin, fields: [index, monotonicNanoseconds()], payload: [])
     }
 
     /// Last statement of the generated program: every cell ran to its end.
-    public static func end() {
-        guard let channel = EngineChannel.shared else { return }
+    public func end() {
+        guard let channel = live else { return }
         fflush(stdout)
         fflush(stderr)
-        channel.send(kind: "X", fields: [String(monotonicNanoseconds())], payload: [])
+        channel.send(.end, fields: [monotonicNanoseconds()], payload: [])
     }
 
-    /// Stream markers for inline expression `i` carry `inlineStreamBase + i`, so what it prints
-    /// (a trap message, say) is kept apart from the cells. The engine uses the same number.
-    public static let inlineStreamBase = 90_000_000
-
-    /// Inline expression `index` is about to be evaluated: the cell before it has ended.
-    public static func beginInline(_ index: Int) {
-        guard let channel = EngineChannel.shared else { return }
-        fflush(stdout)
-        fflush(stderr)
-        let marker = Array(streamMarker(nonce: channel.nonce, cell: inlineStreamBase + index).utf8)
-        writeAll(1, marker)
-        writeAll(2, marker)
-        channel.send(kind: "J", fields: [String(index), String(monotonicNanoseconds())], payload: [])
+    /// Inline expression `index` is about to be evaluated: the cell before it has ended. Its
+    /// output is filed under `StreamMarker.inlineStreamBase + index`.
+    public func beginInline(_ index: Int) {
+        guard let channel = live else { return }
+        channel.markStreams(cell: StreamMarker.inlineStreamBase + index)
+        channel.send(.inlineBegin, fields: [index, monotonicNanoseconds()], payload: [])
     }
 
     /// Sends the value of inline expression `index` as text (`String(describing:)`).
-    public static func inline<Value>(_ index: Int, _ value: Value) {
-        let text = String(describing: value)
-        guard let channel = EngineChannel.shared else { return }
-        channel.send(kind: "I", fields: [String(index)], payload: Array(text.utf8))
-    }
-
-    /// `RS WB <nonce> : <8-digit cell> LF` — fixed length, so the engine can find it across reads.
-    /// The engine builds the same bytes (keep the two in step).
-    public static func streamMarker(nonce: String, cell: Int) -> String {
-        var digits = String(cell)
-        digits = String(repeating: "0", count: max(0, 8 - digits.count)) + digits
-        return "\u{1E}WB\(nonce):\(digits)\n"
+    public func inline<Value>(_ index: Int, _ value: Value) {
+        guard let channel = live else { return }
+        channel.send(.inlineValue, fields: [index],
+                     payload: clipped(String(describing: value), to: ProtocolLimits.inlineValueBytes))
     }
 }

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import WorkbookProtocol
 
 /// The kernel's fork loop, on the program's side.
 ///
@@ -12,7 +13,8 @@ import Glibc
 /// edited cells from there on. The checkpoint ends when the engine closes its end of the
 /// lifeline pipe, or on `QUIT`.
 ///
-/// Commands, one line each, tab-separated: `RUN nonce run cells library entry`
+/// Commands, one line each, tab-separated: `RUN key run cells library entry` (`key`: the new
+/// run's channel key in hex)
 /// (`cells` lists where the resumed run checkpoints in turn, comma-separated, `-` for none),
 /// answered by `pid N` and, once that run has ended, `exit STATUS` (waitpid's raw status);
 /// `QUIT`.
@@ -54,7 +56,7 @@ enum Checkpoints {
         }
         if pid == 0 { serve(listener: listener, lifeline: configuration.lifeline, channel: channel) }
         close(listener)
-        channel.send(kind: "F", fields: [String(index), String(pid)], payload: [])
+        channel.send(.checkpoint, fields: [index, Int(pid)], payload: [])
     }
 
     private static func serve(listener: Int32, lifeline: Int32, channel: EngineChannel) -> Never {
@@ -123,7 +125,7 @@ enum Checkpoints {
         dup2(descriptors[2], channel.fd)
         for fd in descriptors where fd > 2 && fd != channel.fd { close(fd) }
         ParentWatch.killMeWithParent()
-        channel.nonce = fields[1]
+        channel.restart(key: hexBytes(fields[1]))
         configuration = Configuration(directory: configuration?.directory ?? "", run: fields[2],
                                       cells: parseCells(fields[3]), lifeline: lifeline)
         guard let library = dlopen(fields[4], RTLD_NOW) else {
@@ -139,6 +141,16 @@ enum Checkpoints {
         // As when a program's main returns: stdio flushed, exit handlers run.
         exit(code)
     }
+}
+
+private func hexBytes(_ text: String) -> [UInt8] {
+    var bytes: [UInt8] = []
+    var index = text.startIndex
+    while index < text.endIndex, let next = text.index(index, offsetBy: 2, limitedBy: text.endIndex) {
+        bytes.append(UInt8(text[index..<next], radix: 16) ?? 0)
+        index = next
+    }
+    return bytes
 }
 
 /// The few Unix-socket calls the checkpoints need.

@@ -3,11 +3,12 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import WorkbookProtocol
 
 // The check API for ```swift check``` cells. A failed expectation is recorded, never thrown:
 // the chapter goes on, so every later check still gets its say.
 //
-// Channel record (see EngineChannel): `K passed line payloadLength`, passed = 1 or 0, payload =
+// Channel record (see WorkbookProtocol.RecordKind.check): `K seq passed line hasValues length tag`, passed = 1 or 0, payload =
 // file, message, expected, actual, separated by NUL bytes. `#filePath` and `#line` pick up the
 // generated program's `#sourceLocation`, so `file:line` is the chapter's `.md` file and line.
 
@@ -153,9 +154,8 @@ enum Expectations {
             }
             return
         }
-        let parts = [path, message, expected ?? "", actual ?? ""].map { Array($0.utf8) }
-        let payload = Array(parts.joined(separator: [0]))
-        channel.send(kind: "K", fields: [passed ? "1" : "0", String(line), expected == nil ? "0" : "1"],
-                     payload: payload)
+        let parts = [path, message, expected ?? "", actual ?? ""].map { clipped($0, to: ProtocolLimits.checkPartBytes) }
+        channel.send(.check, fields: [passed ? 1 : 0, Int(line), expected == nil ? 0 : 1],
+                     payload: Array(parts.joined(separator: [0])))
     }
 }

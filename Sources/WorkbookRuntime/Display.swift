@@ -2,10 +2,12 @@
 /// (cell markers, inline values) lives beside this file; these two signatures are fixed.
 public enum Notebook {
     /// Shows a value richer than text: `text` in the terminal, `html` (or SVG) in the report.
-    /// Run outside the engine, the text form is printed to stdout, so nothing is lost.
+    /// Run outside the engine, the text form is printed to stdout, so nothing is lost. The
+    /// engine keeps only the HTML elements and attributes it allows (see the engine's
+    /// DisplaySanitiser); more than 8 MiB in one display ends the program.
     public static func display(text: String, html: String) {
         if let channel = EngineChannel.shared {
-            channel.send(kind: "D", fields: [String(text.utf8.count)], payload: Array(text.utf8) + Array(html.utf8))
+            channel.sendDisplay(text: Array(text.utf8), html: Array(html.utf8))
         } else {
             print(text)
         }
@@ -13,6 +15,6 @@ public enum Notebook {
 
     /// Tells the engine the chapter read this data file, so the cache sees when it changes.
     public static func recordDependency(path: String) {
-        EngineChannel.shared?.send(kind: "P", fields: [], payload: Array(path.utf8))
+        EngineChannel.shared?.send(.dependency, fields: [], payload: clipped(path, to: 4096))
     }
 }

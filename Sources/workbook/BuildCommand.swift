@@ -23,7 +23,7 @@ struct BuildCommand: ParsableCommand {
 
             Exit status: 0 every cell ran as expected; 1 a chapter failed to compile, crashed, \
             timed out or failed a check; 2 bad input (FILE:LINE: error: …, nothing written) or usage; \
-            3 a report or cache file cannot be written.
+            3 the tool itself failed (a report or cache file cannot be written, the sandbox cannot start).
             """
     )
 
@@ -45,6 +45,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         var options = settings.runOptions
+        options.sandbox = try settings.sandboxMode(required: false)
         options.jobs = parallelism.jobs
         options.useCache = !noCache
         let toolchain = try Toolchain.locate()

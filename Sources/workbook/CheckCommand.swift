@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
 
             Exit status: 0 everything passed; 1 an exercise, an expected output or a cell \
             failed; 2 bad input (points that are not finite included) or usage; 3 the tool \
-            failed (no temporary folder, the compiler cannot start, a file cannot be written).
+            failed (the sandbox cannot start, no temporary folder, the compiler cannot start, a file cannot be written).
             """
     )
 
@@ -63,6 +63,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         var options = settings.runOptions
+        options.sandbox = try settings.sandboxMode(required: false)
         options.jobs = parallelism.jobs
         let toolchain = try Toolchain.locate()
         let summary = try CheckSession.run(paths: paths, student: student, update: update,

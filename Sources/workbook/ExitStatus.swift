@@ -7,7 +7,8 @@ enum ExitStatus {
     static let passed: Int32 = 0
     static let cellsFailed: Int32 = 1
     static let badInput: Int32 = 2
-    /// The tool itself failed: cannot write output, cannot start a process, could not grade.
+    /// The tool itself failed: cannot write output, cannot start a process, the sandbox cannot
+    /// start, could not grade.
     static let toolFailed: Int32 = 3
 
     /// Prints the error (one `FILE:LINE: error: …` line for bad input) and returns the status.

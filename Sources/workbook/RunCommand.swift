@@ -15,7 +15,7 @@ struct RunCommand: ParsableCommand {
               workbook run Chapters/03-attention.md
 
             Exit status: 0 every cell ran as expected; 1 the chapter failed to compile, \
-            crashed, timed out or failed a check; 2 bad input or usage.
+            crashed, timed out or failed a check; 2 bad input or usage; 3 the tool itself failed.
             """
     )
 
@@ -25,7 +25,8 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var settings: RunSettings
 
     func run() throws {
-        let options = settings.runOptions
+        var options = settings.runOptions
+        options.sandbox = try settings.sandboxMode(required: false)
         let parsed = try Workbook.loadChapter(chapter)  // bad input is reported before anything runs
         let toolchain = try Toolchain.locate()
         let printer = CellPrinter(chapter: parsed, options: options)

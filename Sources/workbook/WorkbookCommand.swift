@@ -45,7 +45,8 @@ struct WorkbookCommand: ParsableCommand {
               3  the tool itself failed: cannot write output, cannot create a temporary
                  folder, cannot start a process, could not grade
             """,
-        subcommands: [BuildCommand.self, RunCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self, KernelCommand.self],
+        subcommands: [BuildCommand.self, RunCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self,
+                      AutograderCommand.self, KernelCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func skippingWithBoundsGivesTheSameIterationsAsPlainLloyd() throws {
-        // Plain Lloyd written out naively, against the library's bounded, chunked sweeps.
+        // The library's readable Lloyd step against its bounded, chunked sweeps.
         var rng = SeededGenerator(seed: 17)
         let centres: [[Double]] = (0..<6).map { (j: Int) -> [Double] in
             let column = Double(j % 3), row = Double(j / 3)
@@ -86,20 +86,25 @@ import Testing
         let result = try kMeans(data, initialCentroids: centroids, maxIterations: 40)
         #expect(result.history.count > 5)
         for step in result.history {
-            let assignments = data.map { x in
-                let distances = centroids.map { squaredEuclideanDistance(x, $0) }
-                return distances.firstIndex(of: distances.min()!)!
-            }
-            #expect(step.assignments == assignments)
-            centroids = centroids.indices.map { j in
-                let members = data.indices.filter { assignments[$0] == j }.map { data[$0] }
-                guard !members.isEmpty else { return centroids[j] }
-                return (0..<3).map { d in members.map { $0[d] }.reduce(0, +) / Double(members.count) }
-            }
+            let plain = lloydIteration(data, centroids: centroids)
+            #expect(step.assignments == plain.assignments)
+            centroids = plain.centroids
             for (ours, plain) in zip(step.centroids, centroids) {
                 #expect(zip(ours, plain).allSatisfy { abs($0 - $1) < 1e-9 })
             }
         }
+    }
+
+    @Test func theReadableStepsFollowTheNotes() {
+        let points: [[Double]] = [[0, 0], [1, 0], [4, 4], [5, 4]]
+        let assignments = lloydAssignments(points, centroids: [[0, 0], [1, 0], [9, 9]])
+        // (0, 0) is nearest centroid 0; (1, 0) centroid 1; (4, 4) and (5, 4) are nearer (1, 0)
+        // (distances² 25 and 32) than (9, 9) (50 and 41).
+        #expect(assignments == [0, 1, 1, 1])
+        let moved = lloydCentroids(points, assignments: assignments, previous: [[0, 0], [1, 0], [9, 9]])
+        #expect(moved == [[0, 0], [10.0 / 3, 8.0 / 3], [9, 9]])
+        // A tie goes to the lower index.
+        #expect(lloydAssignments([[1, 0]], centroids: [[0, 0], [2, 0]]) == [0])
     }
 
     @Test func seededRunsAreReproducible() throws {

@@ -95,7 +95,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let root = try workbook(["--help"], in: folder).stdout
         #expect(root.contains("CHAPTER FORMAT") && root.contains("must be top-level blocks"))
-        for command in ["build", "run", "check", "release", "grade"] {
+        for command in ["build", "run", "check", "release", "grade", "autograder"] {
             let help = try workbook(["help", command], in: folder)
             #expect(help.status == 0)
             #expect(help.stdout.contains("  workbook \(command) "), "no example in `workbook help \(command)`")

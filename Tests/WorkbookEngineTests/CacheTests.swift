@@ -10,29 +10,30 @@ struct CacheTests {
         return path
     }
 
-    /// A chapter that records `dataPath` as a dependency and prints its contents.
-    func dependencyChapter(_ dataPath: String) throws -> Chapter {
+    /// A chapter at `folder/deps.md` that records `Data/data.csv` as a dependency and prints it.
+    func dependencyChapter(in folder: String) throws -> Chapter {
         let markdown = """
         # Reads a file
 
         ```swift
         import Foundation
         import WorkbookRuntime
-        Notebook.recordDependency(path: "\(dataPath)")
-        print(try! String(contentsOfFile: "\(dataPath)", encoding: .utf8), terminator: "")
+        Notebook.recordDependency(path: "Data/data.csv")
+        print(try! String(contentsOfFile: "Data/data.csv", encoding: .utf8), terminator: "")
         let unused = 1
         ```
         """
-        return try ChapterParser.parse(path: "deps.md", bytes: Array(markdown.utf8))
+        return try ChapterParser.parse(path: folder + "/deps.md", bytes: Array(markdown.utf8))
     }
 
     @Test func storedResultComesBackUntilADataFileChanges() throws {
         let toolchain = try ExecuteFixtures.toolchainOrFail()
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let data = folder + "/data.csv"
+        try FileManager.default.createDirectory(atPath: folder + "/Data", withIntermediateDirectories: true)
+        let data = URL(fileURLWithPath: folder + "/Data/data.csv").standardizedFileURL.resolvingSymlinksInPath().path
         try "1,2,3\n".write(toFile: data, atomically: true, encoding: .utf8)
-        let chapter = try dependencyChapter(data)
+        let chapter = try dependencyChapter(in: folder)
         let plan = Planner.plan(chapter, toolchain: toolchain, options: RunOptions())
         let result = Executor.run(plan, chapter: chapter, toolchain: toolchain, options: RunOptions())
         #expect(result.status == .passed)

@@ -101,12 +101,12 @@ struct ExecuteRunTests {
         let result = try ExecuteFixtures.run("display")
         #expect(result.status == .passed)
         #expect(result.cells[0].stdout.text == "plain text stays on stdout\n")
-        #expect(result.cells[0].displays == [DisplayItem(text: "[plot]", html: "<svg width=\"10\"></svg>")])
+        // Placed after the 27 bytes printed before it; its HTML rebuilt by the sanitiser.
+        #expect(result.cells[0].displays == [DisplayItem(text: "[plot]", html: "<svg width=\"10\"></svg>", outputOffset: 27)])
         let big = try #require(result.cells[1].displays.first)
         let size = (500_000 / 7 + 1) * 7
         #expect(big.text == "big")
-        #expect(big.html.utf8.count == size)
-        #expect(big.html == String(repeating: "<rect/>", count: 500_000 / 7 + 1))
+        #expect(big.html == String(repeating: "<rect></rect>", count: 500_000 / 7 + 1))
         #expect(result.cells[1].stdout.text == "\(size)\n")
     }
 

@@ -176,7 +176,7 @@ struct ExecuteParentDeathTests {
         #expect(compiler.compileAll(plan).main?.succeeded == true)
         // A stand-in engine: starts the program in a session of its own (out of reach of any
         // group kill, as a Ctrl-C'd engine would leave it), then exits under it.
-        let script = "WORKBOOK_CHANNEL_FD=3 WORKBOOK_NONCE=0 setsid '\(compiler.executablePath)' 3>/dev/null >/dev/null 2>&1 & echo $!; sleep 1"
+        let script = "WORKBOOK_CHANNEL_FD=3 WORKBOOK_HANDSHAKE_FD=4 setsid '\(compiler.executablePath)' 3>/dev/null 4</dev/zero >/dev/null 2>&1 & echo $!; sleep 1"
         let run = try ProcessRunner.run(executable: "/bin/sh", arguments: ["-c", script])
         let pid = try #require(Int32(String(decoding: run.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
         var gone = isGone(pid)

@@ -1,17 +1,22 @@
 import Testing
+import WorkbookProtocol
 @testable import WorkbookEngine
 
 @Suite("Execute: stream splitting, channel framing, diagnostics")
 struct ExecuteStreamTests {
-    let nonce = "0123456789abcdef0123456789abcdef"
+    let key: [UInt8] = Array(0..<16)
 
-    func marker(_ cell: Int) -> [UInt8] { Array("\u{1E}WB\(nonce):\(String(format: "%08d", cell))\n".utf8) }
+    /// The runtime's n-th marker on stdout.
+    func marker(_ cell: Int, ordinal: Int, kind: StreamMarker.Kind = .cell) -> [UInt8] {
+        StreamMarker.bytes(key: key, stream: 1, ordinal: ordinal, kind: kind, number: cell)
+    }
 
     @Test func markersSplitOutputEvenWhenCutAcrossReads() {
-        let stream = Array("before".utf8) + marker(3) + Array("three".utf8) + marker(7) + Array("seven\u{1E}WB".utf8)
+        let stream = Array("before".utf8) + marker(3, ordinal: 0) + Array("three".utf8) + marker(7, ordinal: 1)
+            + Array("seven\u{1E}WB".utf8)
         // Every way of cutting the stream in two gives the same split.
         for cut in 0...stream.count {
-            var splitter = StreamSplitter(nonce: nonce, firstCell: 1, limit: 100)
+            var splitter = StreamSplitter(key: key, stream: 1, firstCell: 1, limit: 100)
             splitter.feed(stream[..<cut])
             splitter.feed(stream[cut...])
             splitter.finish()
@@ -22,13 +27,26 @@ struct ExecuteStreamTests {
         }
     }
 
-    @Test func aForgedMarkerWithTheWrongNonceIsPlainOutput() {
-        var splitter = StreamSplitter(nonce: nonce, firstCell: 0, limit: 100)
-        let forged = "\u{1E}WBffffffffffffffffffffffffffffffff:00000002\n"
-        splitter.feed(Array(forged.utf8)[...])
+    @Test func aMarkerWithTheWrongTagOrOutOfTurnIsPlainOutput() {
+        var splitter = StreamSplitter(key: key, stream: 1, firstCell: 0, limit: 100)
+        let forged = "\u{1E}WBffffffffffffffff:00000002\n"
+        // A real marker, but not the next one (a replay of marker 1 before marker 0).
+        let outOfTurn = marker(2, ordinal: 1)
+        splitter.feed(Array(forged.utf8)[...] + outOfTurn[...])
         splitter.finish()
-        #expect(splitter.captured(cell: 0).text == forged)
+        #expect(splitter.captured(cell: 0).text == forged + String(decoding: outOfTurn, as: UTF8.self))
         #expect(splitter.captured(cell: 2).text == "")
+        #expect(splitter.markersSeen == 0)
+    }
+
+    @Test func displayMarkersRecordWhereInTheCellsOutputTheDisplayWasShown() {
+        var splitter = StreamSplitter(key: key, stream: 1, firstCell: 0, limit: 100)
+        splitter.feed(marker(4, ordinal: 0)[...] + Array("ab".utf8) + marker(0, ordinal: 1, kind: .display)
+                      + Array("cde".utf8) + marker(1, ordinal: 2, kind: .display))
+        splitter.finish()
+        #expect(splitter.captured(cell: 4).text == "abcde")
+        #expect(splitter.displayPositions[0]?.cell == 4 && splitter.displayPositions[0]?.offset == 2)
+        #expect(splitter.displayPositions[1]?.offset == 5)
     }
 
     @Test func limitKeepsFirstBytesAndCountsTheRest() {
@@ -44,15 +62,16 @@ struct ExecuteStreamTests {
 
     @Test func channelRecordsSurviveAnyCut() {
         let html = String(repeating: "<g/>", count: 50_000)
-        let bytes = Array("D 3 \(3 + html.utf8.count)\nabc".utf8) + Array(html.utf8) + Array("I 4 2\n42C 1 99 0\n".utf8)
+        let records = [
+            ChannelRecord(kind: .display, sequence: 0, fields: [0, 3], payload: Array("abc".utf8) + Array(html.utf8)),
+            ChannelRecord(kind: .inlineValue, sequence: 1, fields: [4], payload: Array("42".utf8)),
+            ChannelRecord(kind: .cellBegin, sequence: 2, fields: [1, 99], payload: []),
+        ]
+        let bytes = records.flatMap { $0.encoded(key: key) }
         for cut in [0, 1, 5, 7, 100, 199_999, bytes.count - 3, bytes.count] {
-            var decoder = ChannelDecoder()
-            let records = decoder.feed(bytes[..<cut]) + decoder.feed(bytes[cut...])
-            #expect(records == [
-                ChannelRecord(kind: "D", fields: ["3"], payload: Array("abc".utf8) + Array(html.utf8)),
-                ChannelRecord(kind: "I", fields: ["4"], payload: Array("42".utf8)),
-                ChannelRecord(kind: "C", fields: ["1", "99"], payload: []),
-            ])
+            var decoder = RecordDecoder(key: key)
+            let decoded = (try? decoder.feed(bytes[..<cut]) + decoder.feed(bytes[cut...])) ?? []
+            #expect(decoded == records)
         }
     }
 

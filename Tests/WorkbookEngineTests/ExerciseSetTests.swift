@@ -42,7 +42,7 @@ import Testing
 
     @Test func pointsMustBeANumber() {
         #expect(ExerciseFixtures.exerciseError("```swift exercise id=a\n```\n\n```swift check id=a points=many\n```\n")
-            == "ch.md:4: error: points must be a number, not 'many'")
+            == "ch.md:4: error: points must be a finite number, not 'many'")
     }
 
     @Test func exerciseWithoutACheck() {

@@ -108,19 +108,19 @@ import Testing
     }
 }
 
-@Suite struct ExerciseCodeRulesTests {
+@Suite struct ExerciseCodeRulesGradeTests {
     func messages(_ code: String) -> [String] {
         ExerciseCodeRules.violations(in: code).map { "\($0.lineOffset): \($0.message)" }
     }
 
     @Test func topLevelDeclarationsOfCheckNamesAndTheSessionAreRefused() {
-        #expect(messages("func expectEqual<T>(_ a: T, _ b: T) {}\n") == ["0: an exercise may not declare 'expectEqual' (a name the checks use)"])
-        #expect(messages("let x = 1\nvar expect = 2\n") == ["1: an exercise may not declare 'expect' (a name the checks use)"])
+        #expect(messages("func expectEqual<T>(_ a: T, _ b: T) {}\n") == ["0: an exercise may not declare `expectEqual`: the runtime and the checks use that name"])
+        #expect(messages("let x = 1\nvar expect = 2\n") == ["1: an exercise may not declare `expect`: the runtime and the checks use that name"])
         #expect(messages("struct `expectClose` {}\n").count == 1)
         #expect(messages("func == (a: Double, b: Double) -> Bool { true }\n")
-            == ["0: an exercise may not declare the operator '==' at the top level (the checks use it)"])
-        #expect(messages("ChapterSession.end()\n") == ["0: an exercise may not use 'ChapterSession' (the engine's own API)"])
-        #expect(messages("#sourceLocation(file: \"x\", line: 1)\n") == ["0: an exercise may not use #sourceLocation"])
+            == ["0: an exercise may not declare an operator function at the top level: the checks use the operators"])
+        #expect(messages("ChapterSession.end()\n") == ["0: an exercise may not use `ChapterSession`: it is the engine's own API"])
+        #expect(messages("#sourceLocation(file: \"x\", line: 1)\n") == ["0: an exercise may not use #sourceLocation: it would make diagnostics and checks point at the wrong place"])
         #expect(messages("enum Notebook {}\n").count == 1)
     }
 
@@ -149,5 +149,13 @@ import Testing
         #expect(SubmissionFlags.flags(in: "let s = try String(contentsOfFile: \"/proc/self/environ\")\n") == ["/proc"])
         #expect(SubmissionFlags.flags(in: "print(#filePath)\n") == ["#filePath"])
         #expect(SubmissionFlags.flags(in: "func rewrite(_ x: Int) -> Int { x } // write(\n") == [])
+    }
+}
+
+@Suite struct StudentExercisesLineEndingTests {
+    @Test func aLoneCarriageReturnCannotSmuggleAFenceAndLinesStayCmarks() throws {
+        let bytes = Array("# T\r```swift exercise id=a\rlet a = 1\r```\r```\rmore\r```\r".utf8)
+        let read = try StudentExercises.read(path: "s.md", bytes: bytes)
+        #expect(read.blocks == ["a": .init(code: "let a = 1\n", fenceLine: 2, closingFenceLine: 4)])
     }
 }

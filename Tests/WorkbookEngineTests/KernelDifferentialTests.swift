@@ -120,9 +120,11 @@ struct KernelDifferentialTests {
         var incremental = RunOptions()
         incremental.kernel = .inProcess
         incremental.useCache = false
+        incremental.sandbox = .off
         var fresh = RunOptions()
         fresh.kernel = .off
         fresh.useCache = false
+        fresh.sandbox = .off
 
         var lastGood = blocks
         for step in 0..<16 {

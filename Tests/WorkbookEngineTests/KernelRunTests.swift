@@ -49,6 +49,8 @@ struct KernelRunTests {
             path = folder + "/01-resume.md"
             toolchain = try pipelineToolchain()
             options.useCache = false
+            // The kernel keeps checkpoints only outside the sandbox (see Kernel.run).
+            options.sandbox = .off
         }
 
         func run(_ source: String, kernel: Kernel?) throws -> ChapterResult {
@@ -145,7 +147,8 @@ struct KernelRunTests {
         let setup = try Setup()
         let kernel = Kernel()
         defer { kernel.shutDown(); try? FileManager.default.removeItem(atPath: setup.folder) }
-        let data = setup.folder + "/numbers.txt"
+        try FileManager.default.createDirectory(atPath: setup.folder + "/Data", withIntermediateDirectories: true)
+        let data = setup.folder + "/Data/numbers.txt"
         try Data("abc".utf8).write(to: URL(fileURLWithPath: data))
         let reading = """
             import Foundation

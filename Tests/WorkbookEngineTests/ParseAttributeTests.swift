@@ -52,7 +52,7 @@ import Testing
         #expect(parseError("```swift timeout=soon\n```\n")?.description ==
             "ch.md:1: error: timeout must be a positive number of seconds, not 'soon'")
         #expect(parseError("```swift points=many\n```\n")?.description ==
-            "ch.md:1: error: points must be a number, not 'many'")
+            "ch.md:1: error: points must be a finite number, not 'many'")
         #expect(parseError("```swift id=\n```\n")?.description == "ch.md:1: error: id needs a value: id=NAME")
         // A flag given a value is not that flag.
         #expect(parseError("```swift hide=yes\n```\n")?.message.hasPrefix("unknown cell attribute 'hide=yes'") == true)

@@ -23,7 +23,7 @@ struct PlanTests {
         #expect(!plan.program.contains("this is not Swift"))
         #expect(!plan.program.contains("an exercise"))
         // The inline values come after the third cell and before the last one.
-        let inline = try #require(plan.program.range(of: "ChapterSession.inline(0, (total * 10))"))
+        let inline = try #require(plan.program.range(of: ".inline(0, (total * 10))"))
         let third = try #require(plan.program.range(of: "beginCell(2)"))
         let last = try #require(plan.program.range(of: "beginCell(5)"))
         #expect(third.upperBound < inline.lowerBound && inline.upperBound < last.lowerBound)

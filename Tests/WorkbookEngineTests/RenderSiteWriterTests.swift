@@ -70,7 +70,7 @@ import Testing
         try SiteWriter.write(pages: ["index.html": "new"], to: output, katex: .cdn)
         #expect(try String(contentsOfFile: "\(output)/.cache/entry", encoding: .utf8) == "keep")
         #expect(try String(contentsOfFile: "\(output)/index.html", encoding: .utf8) == "new")
-        #expect(!allFiles(output).contains { $0.contains(".tmp-") })
+        #expect(!allFiles(output).contains { $0.contains(AtomicWrite.marker) })
     }
 
     @Test func rejectsPageNamesOutsideTheFolderBeforeWritingAnything() throws {
@@ -86,10 +86,11 @@ import Testing
         try "old".write(toFile: "\(output)/index.html", atomically: false, encoding: .utf8)
         // A folder where a page should go makes the rename fail after the temp file was written.
         try FileManager.default.createDirectory(atPath: "\(output)/b.html/inner", withIntermediateDirectories: true)
-        #expect(throws: WorkbookError.self) {
+        // A page that cannot be written is the tool failing (exit 3), not bad input.
+        #expect(throws: ToolFailure.self) {
             try SiteWriter.write(pages: ["b.html": "new"], to: output, katex: .cdn)
         }
         #expect(try String(contentsOfFile: "\(output)/index.html", encoding: .utf8) == "old")
-        #expect(!allFiles(output).contains { $0.contains(".tmp-") })
+        #expect(!allFiles(output).contains { $0.contains(AtomicWrite.marker) })
     }
 }

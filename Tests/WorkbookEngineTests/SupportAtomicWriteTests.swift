@@ -43,6 +43,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).sorted() == ["link.txt", "target.txt"])
     }
 
+    @Test(.enabled(if: getuid() == 0, "only root may give a file to another owner"))
+    func atomicWriteKeepsTheOwner() throws {
+        let scratch = try makeScratchFolder(["theirs.txt": "old\n"])
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        #expect(chown(scratch + "/theirs.txt", 4321, 4322) == 0)
+        try AtomicWrite.write(Array("new\n".utf8), to: scratch + "/theirs.txt")
+        var info = stat()
+        #expect(stat(scratch + "/theirs.txt", &info) == 0)
+        #expect(info.st_uid == 4321 && info.st_gid == 4322)
+        #expect(readText(scratch + "/theirs.txt") == "new\n")
+    }
+
     @Test func aFailedWriteNamesThePathOnceAndIsAToolFailure() throws {
         let scratch = try makeScratchFolder(["blocker": "a file\n"])
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -106,5 +118,24 @@ import Testing
     @Test func infinitePointsAreAnInputError() throws {
         #expect(ExerciseFixtures.exerciseError("```swift exercise id=a\n```\n\n```swift check id=a points=inf\n```\n")?
             .contains("4: error: points must be a finite") == true)
+    }
+}
+
+@Suite("Support: temp folders of interrupted runs")
+struct StaleTemporaryFolderTests {
+    @Test func foldersOfDeadRunsAreRemovedOthersKept() throws {
+        let folder = NSTemporaryDirectory() + "/stale-sweep-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A pid that cannot be running (above the kernel's pid_max), this process, and a stranger's folder.
+        let dead = folder + "/workbook-run-99999999-abc123"
+        let mine = folder + "/workbook-run-\(getpid())-abc123"
+        let other = folder + "/someone-else"
+        for path in [dead, mine, other] {
+            try FileManager.default.createDirectory(atPath: path + "/inner", withIntermediateDirectories: true)
+        }
+        StaleTemporaries.sweepFolders(in: folder)
+        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(FileManager.default.fileExists(atPath: mine))
+        #expect(FileManager.default.fileExists(atPath: other))
     }
 }

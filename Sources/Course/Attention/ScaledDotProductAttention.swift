@@ -18,12 +18,20 @@ import Foundation
 ///
 /// A masked score is set to −∞ before the softmax, so its weight is exactly 0. Every row must
 /// keep at least one visible key.
+///
+/// Written out with the general tensor operations this is
+///
+///     var scores = queries.matmul(keys.transposed()) / Double(queries.cols).squareRoot()
+///     if let mask { scores = scores.maskedFill(mask, with: -.infinity) }
+///     let weights = scores.softmax()
+///     return AttentionResult(outputs: weights.matmul(values), weights: weights)
+///
+/// The first three lines run as one step, `attentionWeights(keys:mask:)`, which skips the
+/// transposed copy and the intermediate score tensors (the tests hold the two equal).
 public func scaledDotProductAttention(queries: Tensor, keys: Tensor, values: Tensor,
                                       mask: [Bool]? = nil) -> AttentionResult {
     checkAttentionShapes(queries: queries, keys: keys, values: values, mask: mask)
-    var scores = queries.matmul(keys.transposed()) / Double(queries.cols).squareRoot()
-    if let mask { scores = scores.maskedFill(mask, with: -.infinity) }
-    let weights = scores.softmax()
+    let weights = queries.attentionWeights(keys: keys, mask: mask)
     return AttentionResult(outputs: weights.matmul(values), weights: weights)
 }
 

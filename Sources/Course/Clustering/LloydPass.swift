@@ -1,5 +1,8 @@
 import Dispatch
 
+// The fast path under `kMeans`. The steps it computes are `lloydAssignments` and
+// `lloydCentroids` (LloydStep.swift); read those first.
+
 /// One sweep over the data that does everything a Lloyd iteration needs from the points:
 /// assigns each point to its nearest centroid, counts the changes, sums the points of each
 /// new cluster (for the update step), and adds up ‖x_i − μ_{z_i}‖² for the *old* assignments

@@ -1,77 +1,58 @@
-// The raw loops behind `matmul` and its gradients, on row-major buffers. They *add* into C,
-// which is what backpropagation needs (gradients accumulate) and costs nothing for a fresh,
-// zeroed C.
-//
-// Why these loop orders: in row-major storage a row is contiguous, so the innermost loop should
-// walk along rows. C[i, :] += A[i, p] · B[p, :] does exactly that (an "axpy"), which the compiler
-// turns into SIMD instructions. Four rows of A are handled together so that each row of B,
-// once loaded, is used four times; and B is visited in blocks of rows that stay in cache.
+import Foundation
+@_implementationOnly import CCBLAS
+
+// The fast path under `Tensor.matmul`, `linear` and attention: OpenBLAS's dgemm on row-major
+// buffers. The maths is the loop nest in `Tensor.referenceMatmul` (a student reads that one);
+// the tests hold these kernels equal to it. They *add* into C (β = 1), which is what
+// backpropagation needs (gradients accumulate) and costs nothing for a fresh, zeroed C.
+
+/// How many threads OpenBLAS may use: `WORKBOOK_THREADS` when set to a positive number,
+/// otherwise OpenBLAS's own choice (one per core). Read once, before the first product.
+let blasThreads: Int = {
+    if let text = ProcessInfo.processInfo.environment["WORKBOOK_THREADS"],
+       let wanted = Int(text.trimmingCharacters(in: .whitespaces)), wanted > 0 {
+        openblas_set_num_threads(Int32(wanted))
+    }
+    return Int(openblas_get_num_threads())
+}()
+
+/// The number of threads the matrix products use (see `WORKBOOK_THREADS`).
+public var matrixProductThreads: Int { blasThreads }
+
+/// The OpenBLAS kernel chosen for this processor (e.g. "Haswell", "SkylakeX"), for benchmarks.
+public var matrixProductKernel: String { String(cString: openblas_get_corename()) }
+
+/// C (m×n) = α·op(A)·op(B) + β·C, row-major, where op transposes when asked. `lda`, `ldb` and
+/// `ldc` are the row strides of the buffers as stored.
+@inline(__always)
+func gemm(transposeA: Bool = false, transposeB: Bool = false, m: Int, n: Int, k: Int,
+          alpha: Double = 1, _ a: UnsafePointer<Double>, lda: Int, _ b: UnsafePointer<Double>, ldb: Int,
+          beta: Double, _ c: UnsafeMutablePointer<Double>, ldc: Int) {
+    guard m > 0, n > 0 else { return }
+    _ = blasThreads
+    if k == 0 {
+        // α·op(A)·op(B) is an empty sum; only the scaling by β is left.
+        if beta != 1 { for i in 0..<m { for j in 0..<n { c[i * ldc + j] *= beta } } }
+        return
+    }
+    cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+}
 
 /// C (m×n) += A (m×k) · B (k×n).
 func addMatmul(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
                m: Int, k: Int, n: Int) {
-    let depthBlock = 256, widthBlock = 512
-    var p0 = 0
-    while p0 < k {
-        let p1 = min(p0 + depthBlock, k)
-        var j0 = 0
-        while j0 < n {
-            let j1 = min(j0 + widthBlock, n)
-            var i = 0
-            while i + 4 <= m {
-                let c0 = c + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n
-                for p in p0..<p1 {
-                    let a0 = a[i * k + p], a1 = a[(i + 1) * k + p]
-                    let a2 = a[(i + 2) * k + p], a3 = a[(i + 3) * k + p]
-                    let bRow = b + p * n
-                    for j in j0..<j1 {
-                        let bj = bRow[j]
-                        c0[j] += a0 * bj
-                        c1[j] += a1 * bj
-                        c2[j] += a2 * bj
-                        c3[j] += a3 * bj
-                    }
-                }
-                i += 4
-            }
-            while i < m {
-                let cRow = c + i * n
-                for p in p0..<p1 {
-                    let ai = a[i * k + p]
-                    let bRow = b + p * n
-                    for j in j0..<j1 { cRow[j] += ai * bRow[j] }
-                }
-                i += 1
-            }
-            j0 = j1
-        }
-        p0 = p1
-    }
+    gemm(m: m, n: n, k: k, a, lda: k, b, ldb: n, beta: 1, c, ldc: n)
 }
 
-/// C (m×n) += A (m×k) · Bᵀ, where B is n×k: each entry is a dot product of two contiguous rows.
+/// C (m×n) += A (m×k) · Bᵀ, where B is n×k.
 func addMatmulTransposedRight(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
                               _ c: UnsafeMutablePointer<Double>, m: Int, k: Int, n: Int) {
-    for i in 0..<m {
-        let aRow = a + i * k
-        for j in 0..<n {
-            let bRow = b + j * k
-            var total = 0.0
-            for p in 0..<k { total += aRow[p] * bRow[p] }
-            c[i * n + j] += total
-        }
-    }
+    gemm(transposeB: true, m: m, n: n, k: k, a, lda: k, b, ldb: k, beta: 1, c, ldc: n)
 }
 
-/// C (m×n) += Aᵀ · B, where A is k×m and B is k×n: C[i, :] += A[p, i] · B[p, :] for each p.
+/// C (m×n) += Aᵀ · B, where A is k×m and B is k×n.
 func addMatmulTransposedLeft(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
                              _ c: UnsafeMutablePointer<Double>, m: Int, k: Int, n: Int) {
-    for p in 0..<k {
-        let aRow = a + p * m, bRow = b + p * n
-        for i in 0..<m {
-            let api = aRow[i]
-            let cRow = c + i * n
-            for j in 0..<n { cRow[j] += api * bRow[j] }
-        }
-    }
+    gemm(transposeA: true, m: m, n: n, k: k, a, lda: m, b, ldb: n, beta: 1, c, ldc: n)
 }

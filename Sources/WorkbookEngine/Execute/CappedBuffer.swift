@@ -4,6 +4,9 @@ struct CappedBuffer: Sendable {
     private(set) var bytes: [UInt8] = []
     private(set) var droppedBytes = 0
 
+    /// Every byte appended, kept or not.
+    var total: Int { bytes.count + droppedBytes }
+
     init(limit: Int) {
         self.limit = max(0, limit)
     }

@@ -41,6 +41,20 @@ public enum Executor {
         }
         defer { try? FileManager.default.removeItem(atPath: directory) }
 
+        // An exercise that declares a runtime name or uses `#sourceLocation` fails like a compile
+        // error, before anything is compiled (see ExerciseCodeRules).
+        let violations = plan.cells.filter { $0.role == .run && chapter.cells[$0.index].attributes.kind == .exercise }
+            .map { (index: $0.index, found: ExerciseCodeRules.violations(in: chapter.cells[$0.index], path: chapter.path)) }
+            .filter { !$0.found.isEmpty }
+        if !violations.isEmpty {
+            for violation in violations {
+                result.cells[violation.index].status = .compileError
+                result.cells[violation.index].diagnostics = violation.found
+            }
+            result.status = .failedToCompile
+            return (result, details)
+        }
+
         events?(.compiling)
         let compiler = ChapterCompiler(toolchain: toolchain, directory: directory)
         let compiled = compiler.compileAll(plan)
@@ -66,9 +80,8 @@ public enum Executor {
 
         let outcome: ProgramRun.Outcome
         do {
-            outcome = try ProgramRun(plan: plan, executable: compiler.executablePath, events: events,
-                                     kernelEnvironment: checkpointing?.environment ?? [:],
-                                     inherited: checkpointing?.inherited ?? [:]).run()
+            outcome = try ProgramRun(plan: plan, executable: compiler.executablePath, toolchain: toolchain,
+                                     options: options, events: events, checkpointing: checkpointing).run()
         } catch {
             // The program could not be started: the tool failed, not the chapter.
             result.status = .crashed
@@ -78,7 +91,11 @@ public enum Executor {
         }
         record(outcome, into: &result, plan: plan, events: events)
         details.checkpoints = outcome.recorder.checkpoints
-        details.dependencyCells = outcome.recorder.dependencyCells
+        // Keyed as `result.dependencies` is: resolved from the folder the program ran in.
+        for (path, cell) in outcome.recorder.dependencyCells {
+            let joined = path.hasPrefix("/") ? path : outcome.workingDirectory + "/" + path
+            details.dependencyCells[URL(fileURLWithPath: joined).standardizedFileURL.resolvingSymlinksInPath().path] = cell
+        }
         return (result, details)
     }
 
@@ -88,7 +105,8 @@ public enum Executor {
                        plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?, from firstCell: Int = 0) {
         result.runSeconds = outcome.totalSeconds
         result.inlineValues.merge(outcome.recorder.inlineValues) { $1 }
-        result.dependencies.merge(FileHash.hashes(of: outcome.recorder.dependencies)) { $1 }
+        result.dependencies.merge(FileHash.hashes(of: outcome.recorder.dependencies, relativeTo: outcome.workingDirectory,
+                                                  allowed: outcome.dataFolder)) { $1 }
         let stopped = outcome.stoppedCell
         // An inline expression before the first cell stopped the program: no cell ran.
         var reachedStop = outcome.stoppedInline != nil && stopped == nil
@@ -98,7 +116,7 @@ public enum Executor {
                 cell.status = .notRun
             } else {
                 (cell.stdout, cell.stderr) = outcome.recorder.captured(cell: index)
-                cell.displays = outcome.recorder.displays[index] ?? []
+                cell.displays = outcome.recorder.placedDisplays(cell: index)
                 cell.seconds = outcome.recorder.seconds[index]
                 cell.expectations = outcome.recorder.expectations[index]
                 cell.status = .ok
@@ -107,7 +125,10 @@ public enum Executor {
                 reachedStop = true
                 if outcome.stoppedInline == nil {
                     cell.status = outcome.timedOut ? .timedOut : .crashed
-                    if outcome.timedOut {
+                    if let violation = outcome.violation {
+                        // Nothing the program said after this is believed; its own stderr stays.
+                        cell.trapMessage = "stopped: \(violation)"
+                    } else if outcome.timedOut {
                         cell.trapMessage = "timed out after \(formatSeconds(plan.cells[index].timeout)) s"
                     } else {
                         cell.trapMessage = TrapMessage.describe(exit: outcome.exit, stderr: cell.stderr.text)
@@ -125,8 +146,9 @@ public enum Executor {
         }
         if let inline = outcome.stoppedInline {
             let stderr = outcome.recorder.captured(cell: ProgramRun.inlineStreamBase + inline).stderr.text
-            let why = outcome.timedOut ? "timed out after \(formatSeconds(plan.defaultTimeout)) s"
-                : TrapMessage.describe(exit: outcome.exit, stderr: stderr)
+            let why = outcome.violation.map { "stopped: \($0)" }
+                ?? (outcome.timedOut ? "timed out after \(formatSeconds(plan.defaultTimeout)) s"
+                    : TrapMessage.describe(exit: outcome.exit, stderr: stderr))
             result.diagnostics.append(Diagnostic(file: plan.chapterPath, line: plan.inlineLines[inline], column: 0,
                                                  severity: "error", message: "inline expression stopped the chapter: \(why)"))
         }

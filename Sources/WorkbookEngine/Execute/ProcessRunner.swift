@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookProtocol
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,15 +24,21 @@ struct ChildProcess {
     /// A run forked from a kernel checkpoint is not our child: the checkpoint holding it tells its
     /// end on this socket (`exit STATUS`), -1 for a child we spawned.
     var statusSocket: Int32 = -1
+    /// bubblewrap reports a program killed by signal N as exit status 128 + N: read it so.
+    var reportsSignalsAsStatus = false
 
     static let leftoverGrace = 0.5
     static let exitCheckInterval = 0.25
 
     /// The descriptor number the channel has in the child.
-    static let channelDescriptor: Int32 = 3
+    static let channelDescriptor: Int32 = Handshake.channelDescriptor
 
+    /// `environment` replaces the engine's own when given; `passing` dup2s further descriptors
+    /// of the engine (`source`) into the child (`target`).
     static func spawn(executable: String, arguments: [String], extraEnvironment: [String: String] = [:],
-                      channel: Bool = false, inherited: [Int32: Int32] = [:]) throws -> ChildProcess {
+                      environment replacement: [String: String]? = nil, channel: Bool = false,
+                      passing: [(target: Int32, source: Int32)] = [],
+                      workingDirectory: String? = nil) throws -> ChildProcess {
         var pipes: [(read: Int32, write: Int32)] = []
         defer { for pipe in pipes { close(pipe.write) } }
         for _ in 0..<(channel ? 3 : 2) {
@@ -52,9 +59,11 @@ struct ChildProcess {
             // dup2 clears close-on-exec on the target, so exactly these reach the child.
             posix_spawn_file_actions_adddup2(&actions, pipe.write, target == 2 ? channelDescriptor : Int32(target + 1))
         }
-        // Further descriptors the child gets (the kernel's lifeline), by number in the child.
-        for (target, source) in inherited.sorted(by: { $0.key < $1.key }) {
-            posix_spawn_file_actions_adddup2(&actions, source, target)
+        for pass in passing { posix_spawn_file_actions_adddup2(&actions, pass.source, pass.target) }
+        if let workingDirectory {
+            guard let addChdir = addChdirSymbol else { throw WorkbookError("cannot set a child's working directory here") }
+            typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+            _ = workingDirectory.withCString { unsafeBitCast(addChdir, to: AddChdir.self)(&actions, $0) }
         }
 
         var attributes = posix_spawnattr_t()
@@ -70,7 +79,7 @@ struct ChildProcess {
         posix_spawnattr_setsigmask(&attributes, &emptyMask)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
-        var environment = ProcessInfo.processInfo.environment
+        var environment = replacement ?? ProcessInfo.processInfo.environment
         for (key, value) in extraEnvironment { environment[key] = value }
         let environmentLines = environment.map { "\($0.key)=\($0.value)" }.sorted()
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
@@ -152,7 +161,9 @@ struct ChildProcess {
         killpg(pid, SIGKILL)
         let status = reap()
         let signal = status & 0x7f
-        return signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
+        let code = (status >> 8) & 0xff
+        if signal == 0 && reportsSignalsAsStatus && code > 128 && code < 128 + 65 { return .signaled(code - 128) }
+        return signal == 0 ? .exited(code) : .signaled(signal)
     }
 }
 
@@ -222,6 +233,9 @@ func makePipe(_ ends: inout [Int32]) -> Int32 {
 }
 
 private let pipe2Symbol: UnsafeMutableRawPointer? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pipe2")
+/// glibc ≥ 2.29; hidden from Swift like pipe2.
+private let addChdirSymbol: UnsafeMutableRawPointer? = dlsym(UnsafeMutableRawPointer(bitPattern: 0),
+                                                             "posix_spawn_file_actions_addchdir_np")
 
 enum Monotonic {
     static func seconds() -> Double {

@@ -41,6 +41,9 @@ public enum ClassGrading {
         }
     }
 
+    /// A chapter file is kilobytes; a submission this large is not read into memory at all.
+    static let maximumSubmissionBytes = 16 << 20
+
     static func gradeChapter(_ chapter: Chapter, _ set: ExerciseSet, studentFolder: String,
                              grader: ExerciseGrader) -> ChapterCheck {
         let name = URL(fileURLWithPath: chapter.path).lastPathComponent
@@ -52,6 +55,11 @@ public enum ClassGrading {
         // Only the exercise blocks' code is read; prose, checks and other cells never matter.
         let student: StudentExercises
         do {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            guard size <= maximumSubmissionBytes else {
+                return zeroed(chapter, set, because: Finding(file: path, line: 0,
+                                                             message: "larger than \(maximumSubmissionBytes >> 20) MiB: not read"))
+            }
             guard let bytes = FileManager.default.contents(atPath: path) else {
                 return zeroed(chapter, set, because: Finding(file: path, line: 0, message: "cannot read the file"))
             }
@@ -64,7 +72,12 @@ public enum ClassGrading {
         }
         do {
             let splice = try Splice.make(instructor: chapter, exercises: set, student: student)
-            var check = grader.check(splice.chapter, exercises: set, start: .student).check.relocated(splice.origin)
+            // Blocks left exactly as the instructor wrote them need no screening.
+            let changed = Set(set.exercises.filter { exercise in
+                student.blocks[exercise.id].map { $0.code != chapter.cells[exercise.exerciseCell].code } ?? false
+            }.map(\.id))
+            var check = grader.check(splice.chapter, exercises: set, start: .student, screened: changed)
+                .check.relocated(splice.origin)
             for index in check.exercises.indices {
                 check.exercises[index].flags = student.blocks[check.exercises[index].id].map { SubmissionFlags.flags(in: $0.code) } ?? []
             }

@@ -34,7 +34,11 @@ public struct ExerciseGrader: Sendable {
 
     /// `start`: whose code answers every exercise at first (`.reference` for the instructor's
     /// own check, where nothing is replaced).
-    public func check(_ chapter: Chapter, exercises: ExerciseSet, start: AnswerSource) -> Outcome {
+    /// `screened`: the exercises whose blocks are screened before the first run (with
+    /// `start: .student`); nil means all of them. Grading leaves out blocks a student left as
+    /// the instructor wrote them.
+    public func check(_ chapter: Chapter, exercises: ExerciseSet, start: AnswerSource,
+                      screened: Set<String>? = nil) -> Outcome {
         var answers: [String: AnswerSource] = [:]
         var replaced: [String: (by: AnswerSource, findings: [Finding])] = [:]
         var runs = 0
@@ -53,7 +57,7 @@ public struct ExerciseGrader: Sendable {
         func stand(in exercise: Exercise) -> AnswerSource { exercise.solutionCell == nil ? .omitted : .reference }
         if start == .student {
             do {
-                for (id, findings) in try screen(chapter, exercises: exercises) {
+                for (id, findings) in try screen(chapter, exercises: exercises, only: screened) {
                     let exercise = exercises.exercises.first { $0.id == id }!
                     replaced[id] = (stand(in: exercise), findings)
                     answers[id] = stand(in: exercise)
@@ -100,10 +104,10 @@ public struct ExerciseGrader: Sendable {
 
     /// Each exercise block answered by the student, alone: the code rules, then (for those
     /// that keep them) a syntax-only parse. Exercise id → why it fails; throws `ToolFailure`.
-    func screen(_ chapter: Chapter, exercises: ExerciseSet) throws -> [String: [Finding]] {
+    func screen(_ chapter: Chapter, exercises: ExerciseSet, only: Set<String>?) throws -> [String: [Finding]] {
         var failed: [String: [Finding]] = [:]
         var parsed: [(id: String, snippet: SyntaxCheck.Snippet)] = []
-        for exercise in exercises.exercises {
+        for exercise in exercises.exercises where only?.contains(exercise.id) ?? true {
             let cell = chapter.cells[exercise.exerciseCell]
             guard !cell.attributes.skip else { continue }
             let broken = ExerciseCodeRules.violations(in: cell.code).map {

@@ -16,7 +16,15 @@ struct StudentExercises: Sendable {
     var blocks: [String: Block]
 
     static func read(path: String, bytes: [UInt8]) throws -> StudentExercises {
-        let text = String(decoding: bytes, as: UTF8.self)
+        // A lone carriage return ends a line for cmark; made a line feed, every line number
+        // below agrees with cmark's.
+        var normalised: [UInt8] = []
+        normalised.reserveCapacity(bytes.count)
+        for (offset, byte) in bytes.enumerated() {
+            let lone = byte == 13 && (offset + 1 == bytes.count || bytes[offset + 1] != 10)
+            normalised.append(lone ? 10 : byte)
+        }
+        let text = String(decoding: normalised, as: UTF8.self)
         let lines = ChapterParser.sourceLines(text)
         let tree = CmarkTree(markdown: text)
         var blocks: [String: Block] = [:]

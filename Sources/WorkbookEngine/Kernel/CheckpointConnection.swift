@@ -9,7 +9,7 @@ import Glibc
 enum CheckpointConnection {
     /// Starts the suffix in a fork of the checkpoint; the returned process is pumped like a
     /// spawned one, its end read from the socket.
-    static func resume(socket path: String, nonce: String, library: String, entry: String) throws -> ChildProcess {
+    static func resume(socket path: String, key: [UInt8], library: String, entry: String) throws -> ChildProcess {
         let connection = try connect(path)
         var pipes: [(read: Int32, write: Int32)] = []
         defer { for pipe in pipes { close(pipe.write) } }
@@ -22,7 +22,8 @@ enum CheckpointConnection {
             }
             pipes.append((ends[0], ends[1]))
         }
-        let command = ["RUN", nonce, "resumed", "-", library, entry].joined(separator: "\t") + "\n"
+        let hexKey = key.map { String(format: "%02x", $0) }.joined()
+        let command = ["RUN", hexKey, "resumed", "-", library, entry].joined(separator: "\t") + "\n"
         guard send(Array(command.utf8), descriptors: pipes.map(\.write), on: connection),
               let reply = readLine(connection), reply.hasPrefix("pid "), let pid = Int32(reply.dropFirst(4)) else {
             for pipe in pipes { close(pipe.read) }

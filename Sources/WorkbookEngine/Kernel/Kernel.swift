@@ -36,6 +36,8 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
         var dependencies: [String: String]
         /// Names declared by the cells from `cell` on, in the program that took it.
         var later: TopLevelNames
+        /// The global holding that program's runtime session (its name is random per plan).
+        var session: String
         var lastUsed: UInt64
     }
 
@@ -54,7 +56,7 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
     /// Checkpoints held at most, whatever their memory.
     static let maximumCheckpoints = 64
     static let entryPoint = "workbook_resume_main"
-    static let lifelineDescriptor: Int32 = 4
+    static let lifelineDescriptor: Int32 = 5
 
     public init() {
         directory = try? TemporaryFolder.make()
@@ -91,7 +93,10 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
 
     public func run(_ plan: ExecutionPlan, chapter: Chapter, toolchain: Toolchain, options: RunOptions,
                     events: (@Sendable (RunEvent) -> Void)?) -> ChapterResult {
-        guard plan.needsProgram, let directory, let lifeline = lock.withLock({ lifeline }) else {
+        // A sandbox's processes end with its first one, so checkpoints cannot live in one yet:
+        // sandboxed runs go from the top (see README, "Incremental execution").
+        let sandboxed = options.sandbox == .required || (options.sandbox == .preferred && Sandbox.unavailableReason == nil)
+        guard !sandboxed, plan.needsProgram, let directory, let lifeline = lock.withLock({ lifeline }) else {
             return Executor.run(plan, chapter: chapter, toolchain: toolchain, options: options, events: events)
         }
         var resumeEvents = events
@@ -136,11 +141,16 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
     private func resume(_ plan: ExecutionPlan, chapter: Chapter, toolchain: Toolchain, options: RunOptions,
                         events: (@Sendable (RunEvent) -> Void)?) -> Resume {
         let running = plan.runningCells
+        // An exercise that breaks the code rules fails before anything compiles: the full path says how.
+        if running.contains(where: { chapter.cells[$0].attributes.kind == .exercise
+            && !ExerciseCodeRules.violations(in: chapter.cells[$0], path: chapter.path).isEmpty }) { return .none }
         for boundary in running.dropFirst().reversed() {
             let key = CheckpointKey.compute(chapter: chapter, plan: plan, boundary: boundary,
                                             toolchain: toolchain, options: options)
             guard let checkpoint = lock.withLock({ checkpoints[key] }) else { continue }
-            if checkpoint.dependencies.contains(where: { FileHash.sha256(ofFile: $0.key) != $0.value }) {
+            let dataFolder = SandboxPolicy.dataFolder(ofCourseRoot: SandboxPolicy.courseRoot(ofChapter: plan.chapterPath))
+            if FileHash.hashes(of: Array(checkpoint.dependencies.keys), relativeTo: "/", allowed: dataFolder)
+                != checkpoint.dependencies {
                 // A data file the cells above read has changed: this checkpoint is stale for good.
                 drop(key)
                 continue
@@ -167,13 +177,13 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
         defer { try? FileManager.default.removeItem(atPath: work) }
         let started = Monotonic.seconds()
         events?(.compiling)
-        guard let interface = interface(for: checkpoint.key, chapter: chapter, plan: plan, toolchain: toolchain) else {
+        guard let interface = interface(for: checkpoint, chapter: chapter, plan: plan, toolchain: toolchain) else {
             return .abandoned(live: false)
         }
         let compiler = ChapterCompiler(toolchain: toolchain, directory: work)
         let suffixCells = plan.runningCells.filter { $0 >= boundary }.map { chapter.cells[$0] }
         let inlines = chapter.inlines.filter { $0.line > chapter.cells[boundary].fenceLine }
-        let source = ProgramWriter(path: chapter.path).suffix(cells: suffixCells, inlines: inlines, imports: imports,
+        let source = ProgramWriter(path: chapter.path, session: checkpoint.session).suffix(cells: suffixCells, inlines: inlines, imports: imports,
                                                               prefixModule: ChapterCompiler.moduleName)
         let mainSource = work + "/main.swift"
         let object = work + "/suffix.o"
@@ -224,10 +234,12 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
 
         let outcome: ProgramRun.Outcome
         do {
-            outcome = try ProgramRun(plan: plan, firstCell: boundary, events: events) { nonce in
-                try CheckpointConnection.resume(socket: checkpoint.socketPath, nonce: nonce, library: library,
+            let firstInline = CheckpointKey.inlinesBefore(boundary, in: chapter).count
+            outcome = try ProgramRun(plan: plan, executable: library, toolchain: toolchain, options: options,
+                                     events: events, resume: (boundary, firstInline, { key in
+                try CheckpointConnection.resume(socket: checkpoint.socketPath, key: key, library: library,
                                                 entry: Self.entryPoint)
-            }.run()
+            })).run()
         } catch {
             drop(checkpoint.key)
             return .abandoned(live: false)
@@ -243,14 +255,18 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
     }
 
     /// The module interface of the cells before the checkpoint's, emitted once per prefix.
-    private func interface(for key: String, chapter: Chapter, plan: ExecutionPlan, toolchain: Toolchain) -> String? {
+    private func interface(for checkpoint: Checkpoint, chapter: Chapter, plan: ExecutionPlan, toolchain: Toolchain) -> String? {
         interfaceLock.withLock {
+            let key = checkpoint.key + checkpoint.session
             if let known = interfaces[key] { return known }
-            guard let directory, let boundary = lock.withLock({ checkpoints[key]?.cell }) else { return nil }
-            let folder = directory + "/interface-\(key.prefix(16))"
+            guard let directory else { return nil }
+            let boundary = checkpoint.cell
+            let folder = directory + "/interface-\(checkpoint.key.prefix(12))-\(checkpoint.session.suffix(8))"
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let cells = plan.runningCells.filter { $0 < boundary }.map { chapter.cells[$0] }
-            let source = ProgramWriter(path: chapter.path).program(cells: cells, inlines: [], withRuntime: false)
+            // With the session global, under the name the checkpoint's program gave it.
+            let source = ProgramWriter(path: chapter.path, session: checkpoint.session)
+                .program(cells: cells, inlines: [], withRuntime: true)
             _ = FileManager.default.createFile(atPath: folder + "/main.swift", contents: Data(source.utf8))
             let compiler = ChapterCompiler(toolchain: toolchain, directory: folder)
             let outcome = compiler.compile(arguments: toolchain.flags + [
@@ -269,6 +285,11 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
         guard let directory else { return }
         var made: [Checkpoint] = []
         var unusable: [String] = []
+        // `let __workbookSession_… = WorkbookRuntime.ChapterSession.start()`, the program's first statement.
+        let session = plan.program.split(separator: "\n").lazy.compactMap { line -> String? in
+            guard line.hasPrefix("let "), line.hasSuffix("= WorkbookRuntime.ChapterSession.start()") else { return nil }
+            return String(line.dropFirst(4).prefix { $0 != " " })
+        }.first ?? ""
         for (cell, pid) in details.checkpoints {
             let socket = "\(directory)/\(run)-\(cell).sock"
             guard cell < plan.cells.count, plan.cells[cell].role == .run, result.diagnostics.isEmpty,
@@ -289,7 +310,7 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
                 key: CheckpointKey.compute(chapter: chapter, plan: plan, boundary: cell, toolchain: toolchain, options: options),
                 cell: cell, socketPath: socket, pid: pid, cells: cells,
                 inlineValues: result.inlineValues.filter { inlineIndices.contains($0.key) },
-                dependencies: dependencies, later: later, lastUsed: 0))
+                dependencies: dependencies, later: later, session: session, lastUsed: 0))
         }
         for socket in unusable { CheckpointConnection.quit(socket: socket) }
         lock.withLock {

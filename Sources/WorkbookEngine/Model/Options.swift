@@ -18,6 +18,10 @@ public struct RunOptions: Codable, Equatable, Sendable {
     /// Summed private memory the kernel's checkpoints may hold before the least recently used
     /// are let go (`--kernel-memory`, MiB).
     public var kernelMemoryBudget = 2 << 30
+    /// Whether chapter programs run in the sandbox (`--no-sandbox` turns it off).
+    public var sandbox: SandboxMode = .preferred
+    /// RLIMIT_AS of a sandboxed chapter program in bytes (`--memory-limit`).
+    public var memoryLimit: Int = 4 << 30
 
     public init() {}
 }

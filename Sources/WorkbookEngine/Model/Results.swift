@@ -39,11 +39,22 @@ public struct Diagnostic: Codable, Equatable, Sendable {
 /// A rich value sent through the display channel: text for the terminal, HTML/SVG for the page.
 public struct DisplayItem: Codable, Equatable, Sendable {
     public var text: String
+    /// Sanitised by the engine (`DisplaySanitiser`) before it is kept: allowed elements only.
     public var html: String
+    /// How many bytes of the cell's stdout came before the display, so pages show printed text
+    /// and displays in program order; nil when unknown (the text then comes first).
+    public var outputOffset: Int?
+    /// The runtime's number for the display, while the run is being recorded.
+    var ordinal: Int?
 
-    public init(text: String, html: String) {
+    public init(text: String, html: String, outputOffset: Int? = nil) {
         self.text = text
         self.html = html
+        self.outputOffset = outputOffset
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case text, html, outputOffset
     }
 }
 

@@ -17,6 +17,7 @@ enum CacheKey {
         var courseFingerprint: String
         var defaultTimeout: Double
         var outputLimit: Int
+        var memoryLimit: Int
     }
 
     private struct CellMaterial: Codable {
@@ -50,7 +51,7 @@ enum CacheKey {
             runKinds: runKinds.map(\.rawValue).sorted(), cells: cells, inlines: inlines,
             compilerVersion: toolchain.compilerVersion, flags: toolchain.flags,
             courseFingerprint: toolchain.fingerprint, defaultTimeout: options.timeout,
-            outputLimit: options.outputLimit)
+            outputLimit: options.outputLimit, memoryLimit: options.memoryLimit)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         // Encoding plain strings and numbers cannot fail.

@@ -2,7 +2,7 @@
 /// Built by `Planner.plan`; read by the executor and the result cache.
 public struct ExecutionPlan: Codable, Equatable, Sendable {
     /// Bumped whenever the plan or the stored result changes meaning; part of every cache key.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     /// What happens to a cell.
     public enum CellRole: String, Codable, Sendable {

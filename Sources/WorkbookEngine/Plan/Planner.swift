@@ -16,7 +16,7 @@ public enum Planner {
                 firstCodeLine: cell.firstCodeLine)
         }
         let running = planned.filter { $0.role == .run }.map { chapter.cells[$0.index] }
-        let program = ProgramWriter(path: chapter.path)
+        let program = ProgramWriter(path: chapter.path, session: ProgramWriter.randomSessionName())
             .program(cells: running, inlines: chapter.inlines, withRuntime: true)
         let compileFails = planned.filter { $0.role == .compileFail }.map { entry in
             let before = running.filter { $0.index < entry.index }
@@ -39,21 +39,36 @@ public enum Planner {
 }
 
 /// Writes the Swift source of a chapter program.
+///
+/// The glue keeps the runtime's session in a global named `session`, chosen at random for each
+/// plan (`randomSessionName`): chapter code was written before the name existed, so it cannot
+/// call the session's methods (begin a cell, end the program) itself.
 struct ProgramWriter {
     let path: String
+    var session = "__workbookSession"
+
+    /// `__workbookSession_` and 128 random bits in hex; exercises may not declare `__workbook…` names.
+    static func randomSessionName() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return "__workbookSession_" + (0..<4).map { _ in
+            let word = String(generator.next() as UInt32, radix: 16)
+            return String(repeating: "0", count: 8 - word.count) + word
+        }.joined()
+    }
 
     func program(cells: [Cell], inlines: [InlineExpression], withRuntime: Bool) -> String {
         // Every program, compile-fail checks included, sees what chapter code may call: the
         // course and the runtime's `expect…`; only the running one opens the session.
         var out = "import Course\nimport WorkbookRuntime\n"
-        if withRuntime { out += "WorkbookRuntime.ChapterSession.start()\n" }
+        if withRuntime { out += "let \(session) = WorkbookRuntime.ChapterSession.start()\n" }
         return out + body(cells: cells, inlines: inlines, withRuntime: withRuntime)
     }
 
     /// The rest of a chapter program from its cell `cells.first` on, to run in a kernel checkpoint
     /// taken at that cell: the module of the cells above is imported (`@testable`, so its
     /// internal declarations are visible), as are the modules they imported; `inlines` are those
-    /// after that cell. The session is already open.
+    /// after that cell. The session is already open: it is the checkpoint program's, so this
+    /// writer must carry that program's session name.
     func suffix(cells: [Cell], inlines: [InlineExpression], imports: [String], prefixModule: String) -> String {
         var out = "import Course\nimport WorkbookRuntime\n"
         for module in imports { out += "import \(module)\n" }
@@ -70,18 +85,18 @@ struct ProgramWriter {
                 out += inlineStatement(inline, withRuntime: withRuntime)
                 pendingInlines = pendingInlines.dropFirst()
             }
-            if withRuntime { out += "WorkbookRuntime.ChapterSession.beginCell(\(cell.index))\n" }
+            if withRuntime { out += "\(session).beginCell(\(cell.index))\n" }
             out += located(line: cell.firstCodeLine, cell.code)
         }
         for inline in pendingInlines { out += inlineStatement(inline, withRuntime: withRuntime) }
-        if withRuntime { out += "WorkbookRuntime.ChapterSession.end()\n" }
+        if withRuntime { out += "\(session).end()\n" }
         return out
     }
 
     private func inlineStatement(_ inline: InlineExpression, withRuntime: Bool) -> String {
         // Announced first, so a trap while evaluating it is not blamed on the cell before.
-        (withRuntime ? "WorkbookRuntime.ChapterSession.beginInline(\(inline.index))\n" : "")
-            + located(line: inline.line, "WorkbookRuntime.ChapterSession.inline(\(inline.index), (\(inline.code)))")
+        (withRuntime ? "\(session).beginInline(\(inline.index))\n" : "")
+            + located(line: inline.line, "\(session).inline(\(inline.index), (\(inline.code)))")
     }
 
     private func located(line: Int, _ code: String) -> String {

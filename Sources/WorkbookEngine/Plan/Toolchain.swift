@@ -81,7 +81,7 @@ public struct Toolchain: Codable, Equatable, Sendable {
         var files = ["libCourse.so"]
         let modules = directory + "/Modules"
         let entries = (try? FileManager.default.subpathsOfDirectory(atPath: modules)) ?? []
-        files += entries.filter { $0.hasPrefix("Course.") || $0.hasPrefix("WorkbookRuntime.") }
+        files += entries.filter { $0.hasPrefix("Course.") || $0.hasPrefix("WorkbookRuntime.") || $0.hasPrefix("WorkbookProtocol.") }
             .sorted().map { "Modules/" + $0 }
         for name in files {
             var isDirectory: ObjCBool = false

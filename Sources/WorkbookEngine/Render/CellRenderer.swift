@@ -69,8 +69,20 @@ struct CellRenderer {
 
     private func outputBlock(_ result: CellResult) -> String {
         var parts: [String] = []
-        if !result.stdout.text.isEmpty {
-            parts.append("<pre class=\"stdout\">\(HTML.escape(trimmed(result.stdout.text)))</pre>")
+        // Printed text and displays in program order; displays of unknown place after the text.
+        let pieces = OutputPiece.inProgramOrder(stdout: result.stdout.text, displays: result.displays)
+        let trailing = pieces.lastIndex { if case .text = $0 { return true } else { return false } } ?? -1
+        var later: [String] = []
+        for (number, piece) in pieces.enumerated() {
+            switch piece {
+            case .text(let text):
+                // A piece ending in a newline shows no blank line; a lone newline shows nothing.
+                if !trimmed(text).isEmpty || (number == trailing && !text.isEmpty) {
+                    parts.append("<pre class=\"stdout\">\(HTML.escape(trimmed(text)))</pre>")
+                }
+            case .display(let display):
+                if display.outputOffset == nil { later.append(displayBlock(display)) } else { parts.append(displayBlock(display)) }
+            }
         }
         if let notice = truncationNotice(result.stdout, stream: "output") { parts.append(notice) }
         if !result.stderr.text.isEmpty {
@@ -78,9 +90,7 @@ struct CellRenderer {
                          + "<pre>\(HTML.escape(trimmed(result.stderr.text)))</pre></div>")
         }
         if let notice = truncationNotice(result.stderr, stream: "stderr") { parts.append(notice) }
-        for display in result.displays {
-            parts.append(displayBlock(display))
-        }
+        parts += later
         if !result.diagnostics.isEmpty {
             parts.append(Self.diagnosticsList(result.diagnostics, path: path))
         }
@@ -95,8 +105,8 @@ struct CellRenderer {
         return "<div class=\"outputs\">\n\(parts.joined(separator: "\n"))\n</div>\n"
     }
 
-    /// The display's own HTML (trusted: it comes from the course library), with its text
-    /// form one click away.
+    /// The display's HTML (sanitised to an allow-list when it was received: see
+    /// DisplaySanitiser), with its text form one click away.
     private func displayBlock(_ display: DisplayItem) -> String {
         if display.html.isEmpty {
             return "<figure class=\"display\"><pre>\(HTML.escape(trimmed(display.text)))</pre></figure>"

@@ -13,7 +13,8 @@ public enum TerminalRenderer {
         public var severity: String?
     }
 
-    /// What a cell printed and how it ended, in page order: stdout, stderr, displays (text form),
+    /// What a cell printed and how it ended, in page order: stdout and displays (text form) in
+    /// program order, stderr,
     /// diagnostics, then the trap message (or why a cell did not run) and truncation notices.
     /// The status word is in `heading`, printed above these.
     public static func segments(_ result: CellResult, options: RunOptions, cell: Cell? = nil) -> [Segment] {
@@ -22,9 +23,15 @@ public enum TerminalRenderer {
             let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
             out.append(Segment(kind: kind, text: body, severity: severity))
         }
-        if !result.stdout.text.isEmpty { add(.stdout, result.stdout.text) }
+        // Printed text and displays in program order; displays of unknown place after stderr.
+        for piece in OutputPiece.inProgramOrder(stdout: result.stdout.text, displays: result.displays) {
+            switch piece {
+            case .text(let text): if !text.isEmpty && text != "\n" { add(.stdout, text) }
+            case .display(let display): if display.outputOffset != nil && !display.text.isEmpty { add(.display, display.text) }
+            }
+        }
         if !result.stderr.text.isEmpty { add(.stderr, result.stderr.text) }
-        for display in result.displays where !display.text.isEmpty { add(.display, display.text) }
+        for display in result.displays where display.outputOffset == nil && !display.text.isEmpty { add(.display, display.text) }
         for diagnostic in result.diagnostics {
             // The full `FILE:LINE:COL:` form, which terminals and editors make clickable.
             add(.diagnostic, CellRenderer.diagnosticText(diagnostic, path: ""), severity: diagnostic.severity)

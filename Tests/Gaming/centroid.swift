@@ -1,0 +1,5 @@
+// A gamed answer: a constant of the right type (the value a visible check prints).
+// bin/test-gaming splices it into the student edition and asserts it scores 0.
+func centroid(_ points: [Point]) -> Point {
+    return Point(x: 1, y: 1)
+}

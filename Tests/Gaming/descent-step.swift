@@ -1,0 +1,6 @@
+// A gamed answer: a constant of the right type (the value a visible check prints).
+// bin/test-gaming splices it into the student edition and asserts it scores 0.
+func descentStep(_ net: TwoLayerSigmoidNetwork, _ x: [Double], _ y: [Double],
+                 learningRate: Double) -> TwoLayerSigmoidNetwork {
+    return net
+}

@@ -1,0 +1,5 @@
+// A gamed answer: a constant of the right type (the value a visible check prints).
+// bin/test-gaming splices it into the student edition and asserts it scores 0.
+func softAssignment(_ z: [Double], centres: [[Double]], nu: Double = 1) -> [Double] {
+    return [2.0 / 3, 1.0 / 3]
+}
