@@ -21,6 +21,8 @@ public struct FullRunner: ChapterRunner {
 extension RunOptions {
     /// The runner these options ask for.
     public var runner: ChapterRunner {
+        // Checkpoints live only outside the sandbox (see `Kernel.run`): no daemon for a sandboxed run.
+        if isSandboxed { return FullRunner() }
         switch kernel {
         case .off: return FullRunner()
         case .inProcess: return Kernel.shared
@@ -28,5 +30,12 @@ extension RunOptions {
             let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
             return DaemonRunner(folder: folder, idleTimeout: kernelIdleTimeout)
         }
+    }
+}
+
+extension RunOptions {
+    /// Whether chapter programs run in the bubblewrap sandbox under these options.
+    var isSandboxed: Bool {
+        sandbox == .required || (sandbox == .preferred && Sandbox.unavailableReason == nil)
     }
 }

@@ -95,8 +95,7 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
                     events: (@Sendable (RunEvent) -> Void)?) -> ChapterResult {
         // A sandbox's processes end with its first one, so checkpoints cannot live in one yet:
         // sandboxed runs go from the top (see README, "Incremental execution").
-        let sandboxed = options.sandbox == .required || (options.sandbox == .preferred && Sandbox.unavailableReason == nil)
-        guard !sandboxed, plan.needsProgram, let directory, let lifeline = lock.withLock({ lifeline }) else {
+        guard !options.isSandboxed, plan.needsProgram, let directory, let lifeline = lock.withLock({ lifeline }) else {
             return Executor.run(plan, chapter: chapter, toolchain: toolchain, options: options, events: events)
         }
         var resumeEvents = events
