@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.0.0"),
+        // The theme's page templates (issue 11).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // `workbook serve`: a small async HTTP server with no SwiftNIO underneath (see README).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Debian: apt-get install libcmark-dev
@@ -43,12 +47,24 @@ let package = Package(
                 "CCmark",
                 "WorkbookProtocol",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // The default theme: Mustache templates, the stylesheet and the page scripts.
+            resources: [.copy("Theme")]
+        ),
+        // `workbook serve`: the book over HTTP on 127.0.0.1, live reload, exercises edited in the page.
+        .target(
+            name: "WorkbookServer",
+            dependencies: [
+                "WorkbookEngine",
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .executableTarget(
             name: "workbook",
             dependencies: [
                 "WorkbookEngine",
+                "WorkbookServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Rainbow", package: "Rainbow"),
             ]
@@ -61,6 +77,7 @@ let package = Package(
         // The sandbox's overhead per chapter program; see Benchmarks/sandbox/run.sh.
         .executableTarget(name: "sandbox-bench", dependencies: ["WorkbookEngine"], path: "Benchmarks/sandbox/Sources"),
         .testTarget(name: "WorkbookEngineTests", dependencies: ["WorkbookEngine", "WorkbookProtocol"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "WorkbookServerTests", dependencies: ["WorkbookServer"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"], resources: [.copy("Golden"), .copy("Data")]),
     ],
     swiftLanguageModes: [.v5]

@@ -56,6 +56,7 @@ extension RecordKind {
         case .dependency: return "dependency path"
         case .check: return "check result"
         case .checkpoint: return "checkpoint record"
+        case .progress: return "progress line"
         }
     }
 }
@@ -74,8 +75,18 @@ public struct RecordDecoder: Sendable {
         self.key = key
     }
 
+    /// The records completed by `bytes`; throws the violation (losing the records before it in
+    /// the same bytes: use `decode` to keep them).
     public mutating func feed<Bytes: Collection>(_ bytes: Bytes) throws -> [ChannelRecord] where Bytes.Element == UInt8 {
-        if let violation { throw violation }
+        let (records, problem) = decode(bytes)
+        if let problem { throw problem }
+        return records
+    }
+
+    /// The records completed by `bytes`, in order, and the violation that came after them, if
+    /// any: a genuine record the program sent before it broke the protocol still counts.
+    public mutating func decode<Bytes: Collection>(_ bytes: Bytes) -> (records: [ChannelRecord], violation: ChannelViolation?) where Bytes.Element == UInt8 {
+        if let violation { return ([], violation) }
         var records: [ChannelRecord] = []
         var index = bytes.startIndex
         do {
@@ -110,9 +121,12 @@ public struct RecordDecoder: Sendable {
             }
         } catch let problem as ChannelViolation {
             violation = problem
-            throw problem
+            return (records, problem)
+        } catch {
+            violation = .malformed("\(error)")
+            return (records, violation)
         }
-        return records
+        return (records, nil)
     }
 
     /// Bytes of a record still expected: the channel closed in the middle of one when not 0.

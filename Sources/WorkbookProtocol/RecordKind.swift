@@ -19,13 +19,16 @@ public enum RecordKind: String, CaseIterable, Sendable {
     case check = "K"
     /// `F cell pid`: the kernel's fork loop holds a checkpoint taken before `cell` in process `pid`.
     case checkpoint = "F"
+    /// `G`: a training loop's progress for the live status line; payload = one line of text.
+    /// Shown while the cell runs, never stored.
+    case progress = "G"
 
     /// How many integer fields sit between the sequence number and the payload length.
     public var fieldCount: Int {
         switch self {
         case .cellBegin, .inlineBegin, .display, .checkpoint: return 2
         case .end, .inlineValue: return 1
-        case .dependency: return 0
+        case .dependency, .progress: return 0
         case .check: return 3
         }
     }
@@ -39,6 +42,7 @@ public enum RecordKind: String, CaseIterable, Sendable {
         case .display: return ProtocolLimits.displayBytes
         case .dependency: return ProtocolLimits.pathBytes
         case .check: return ProtocolLimits.checkBytes
+        case .progress: return ProtocolLimits.progressBytes
         }
     }
 }
@@ -55,6 +59,8 @@ public enum ProtocolLimits {
     public static let inlineValueBytes = 64 << 10
     /// A dependency's path.
     public static let pathBytes = 4096
+    /// One progress line; the runtime cuts longer ones.
+    public static let progressBytes = 160
     /// A record's header line, newline included.
     public static let headerBytes = 160
 }

@@ -1,3 +1,5 @@
+import WorkbookProtocol
+
 /// The calls the course library makes into the engine. The engine's own side of the channel
 /// (cell markers, inline values) lives beside this file; these two signatures are fixed.
 public enum Notebook {
@@ -11,6 +13,15 @@ public enum Notebook {
         } else {
             print(text)
         }
+    }
+
+    /// Sends one line of progress (a training loop's step and loss) to the engine's live status
+    /// line. Returns false outside the engine, where the caller reports it itself.
+    @discardableResult
+    public static func progress(_ text: String) -> Bool {
+        guard let channel = EngineChannel.shared else { return false }
+        channel.send(.progress, fields: [], payload: clipped(text, to: ProtocolLimits.progressBytes))
+        return true
     }
 
     /// Tells the engine the chapter read this data file, so the cache sees when it changes.

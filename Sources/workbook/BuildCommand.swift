@@ -11,6 +11,10 @@ struct BuildCommand: ParsableCommand {
             Chapters are ordered by file name. Every chapter is read and checked first: bad \
             input stops the build before anything is written.
 
+            Each chapter's line is printed (on stderr) as it finishes, with a live line for \
+            the ones still running; then every compiler diagnostic, crash and ```output \
+            difference as FILE:LINE:COL: error: …, and the summary.
+
             Results are cached in OUTPUT/.cache: a chapter is only compiled and run again when \
             its cells, the attributes that affect running, the course library, the compiler, \
             or a data file it read changed. Editing prose only re-renders the page.
@@ -49,9 +53,11 @@ struct BuildCommand: ParsableCommand {
         options.jobs = parallelism.jobs
         options.useCache = !noCache
         let toolchain = try Toolchain.locate()
+        let lines = ChapterLines()
         let report = try Workbook.build(paths: paths, outputDirectory: output, options: options, toolchain: toolchain,
-                                        edition: student ? .student : .instructor)
+                                        edition: student ? .student : .instructor, progress: lines)
+        lines.end()
         print(BuildSummary.text(report, timings: settings.timings), terminator: "")
-        if report.anyFailed { throw ExitCode(ExitStatus.cellsFailed) }
+        if report.exitStatus != ExitStatus.passed { throw ExitCode(report.exitStatus) }
     }
 }

@@ -12,6 +12,9 @@ enum BuildSummary {
             if chapter.fromCache { line += " (cached)".dim }
             if timings { line += String(format: " %.2f s", chapter.seconds) }
             out += line + "\n"
+            for message in chapter.messages {
+                out += (message.contains(": warning: ") ? message.yellow : message.red) + "\n"
+            }
         }
         let failed = report.chapters.filter { $0.status != .passed }.count
         out += "\(report.chapters.count) chapter\(report.chapters.count == 1 ? "" : "s"), "

@@ -30,9 +30,15 @@ struct CheckCommand: ParsableCommand {
             leaving every other byte of the file as it was: atomically, through a symlink to \
             its target, keeping the file's mode, owner and line endings.
 
+            Results of runs whose inputs (cells, attributes, the course library, the \
+            compiler, data files read) did not change are reused from Output/.cache, so \
+            checking again after editing one chapter runs only that chapter. Each chapter's \
+            line is printed on stderr as it finishes, with a live line for the ones running.
+
             Examples:
               workbook check                                  # the instructor's solutions
               workbook check --student Chapters/04-kmeans.md  # your own answers
+              workbook check --student --exercise update-step # one exercise only
               workbook check --format github --junit report.xml
               workbook check --update Chapters/04-kmeans.md   # rewrite its output blocks
 
@@ -57,6 +63,14 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Rewrite the expected ```output blocks from the actual outputs.")
     var update = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Report only this exercise (the chapters holding it run; other exercises' checks are skipped).",
+        valueName: "ID"))
+    var exercise: String?
+
+    @Flag(name: .long, help: "Run every chapter even when a cached result (in Output/.cache) is still valid.")
+    var noCache = false
+
     @OptionGroup var parallelism: Parallelism
 
     @OptionGroup var settings: RunSettings
@@ -65,9 +79,14 @@ struct CheckCommand: ParsableCommand {
         var options = settings.runOptions
         options.sandbox = try settings.sandboxMode(required: false)
         options.jobs = parallelism.jobs
+        if let junit { try OutputFolder.requireFile(junit, option: "--junit") }
         let toolchain = try Toolchain.locate()
+        let lines = ChapterLines()
         let summary = try CheckSession.run(paths: paths, student: student, update: update,
-                                           toolchain: toolchain, options: options)
+                                           toolchain: toolchain, options: options, exercise: exercise,
+                                           cacheDirectory: noCache || update ? nil : Workbook.cacheDirectory(in: "Output"),
+                                           progress: lines)
+        lines.end()
         if let junit {
             try ReportFile.write(Array(JUnitReport.xml(summary).utf8), to: junit)
         }

@@ -11,6 +11,15 @@ enum ExitStatus {
     /// start, could not grade.
     static let toolFailed: Int32 = 3
 
+    /// The EXIT STATUS paragraph every command's help ends with; `zero` and `one` say what
+    /// 0 and 1 mean for that command.
+    static func help(zero: String, one: String?) -> String {
+        var text = "Exit status: 0 \(zero); "
+        if let one { text += "1 \(one); " }
+        return text + "2 bad input (FILE:LINE: error: …, nothing written) or bad usage; "
+            + "3 the tool itself failed (cannot write the output, cannot start the compiler, a program or the sandbox)."
+    }
+
     /// Prints the error (one `FILE:LINE: error: …` line for bad input) and returns the status.
     static func report(_ error: Error, command: WorkbookCommand.Type) -> Int32 {
         if let error = error as? WorkbookError {
@@ -22,6 +31,11 @@ enum ExitStatus {
             return toolFailed
         }
         if let code = error as? ExitCode { return code.rawValue }
+        if error is CocoaError || error is POSIXError || (error as NSError).domain == NSCocoaErrorDomain {
+            // A file operation the tool could not do (its message names the path).
+            StandardError.writeLine("error: \((error as NSError).localizedDescription)")
+            return toolFailed
+        }
         let message = command.fullMessage(for: error)
         if command.exitCode(for: error) == .success {
             // --help and --version: the answer the user asked for.

@@ -8,8 +8,10 @@ struct RunCommand: ParsableCommand {
         abstract: "Run one chapter and print each cell's output as it finishes.",
         discussion: """
             Nothing is cached or written: this is for working on a chapter in the terminal. \
-            Plots and tables are printed in their text form. A progress line on stderr shows \
-            which cell is running.
+            Plots and tables are printed in their text form. A live line on stderr, under the \
+            output, shows which cell is running, for how long of its time limit (60 s, or \
+            --timeout S, or the cell's timeout=S), and a training loop's progress. An endless \
+            loop is stopped at the limit: lower it with --timeout to find out sooner.
 
             Example:
               workbook run Chapters/03-attention.md
@@ -32,6 +34,10 @@ struct RunCommand: ParsableCommand {
         let printer = CellPrinter(chapter: parsed, options: options)
         let result = Workbook.run(parsed, options: options, toolchain: toolchain, events: { printer.handle($0) })
         printer.finish(result)
+        if let failure = result.toolFailure {
+            StandardError.writeLine("error: \(failure)")
+            throw ExitCode(ExitStatus.toolFailed)
+        }
         if result.status != .passed { throw ExitCode(ExitStatus.cellsFailed) }
     }
 }

@@ -5,12 +5,14 @@ import WorkbookEngine
 /// Options every command that runs chapters understands.
 struct RunSettings: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Seconds a cell may run before it is killed and marked timed out.",
-        discussion: "A cell's own `timeout=S` attribute overrides this.",
+        "Seconds a cell may run before it is killed and marked timed out (default 60).",
+        discussion: "A cell's own `timeout=S` attribute overrides this. While a cell runs, the live line shows how long it has run of its limit; raise the limit for slow training, lower it to stop an endless loop sooner.",
         valueName: "S"))
     var timeout: Double = RunOptions().timeout
 
-    @Flag(name: .long, help: "Show compile and run times on the pages (they are then no longer byte-identical).")
+    @Flag(name: .long, help: ArgumentHelp(
+        "Show wall times: each chapter's in the summary; with build, compile and run times on the pages too.",
+        discussion: "Pages built with --timings are no longer byte-identical from run to run."))
     var timings = false
 
     @Flag(name: .customLong("no-kernel"), help: ArgumentHelp(

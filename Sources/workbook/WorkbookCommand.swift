@@ -33,7 +33,7 @@ struct WorkbookCommand: ParsableCommand {
               workbook                              # build Chapters/ into Output/
               workbook run Chapters/01-backprop.md  # one chapter, in the terminal
               workbook check                        # do the solutions pass their checks?
-              workbook release --output Student/Chapters
+              workbook release --output Student     # Student/Chapters, Student/Data
               workbook grade Submissions --output grades.csv
 
             EXIT STATUS
@@ -45,6 +45,7 @@ struct WorkbookCommand: ParsableCommand {
               3  the tool itself failed: cannot write output, cannot create a temporary
                  folder, cannot start a process, could not grade
             """,
+        version: WorkbookVersion.string,
         subcommands: [BuildCommand.self, RunCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self,
                       AutograderCommand.self, KernelCommand.self],
         defaultSubcommand: BuildCommand.self
@@ -52,6 +53,14 @@ struct WorkbookCommand: ParsableCommand {
 
     /// ArgumentParser's own main exits 64 on usage errors; the workbook promises 2.
     static func main() {
+        // `help NAME` for a NAME that is no command is a usage error, not the root help.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "help", arguments.count > 1,
+           !configuration.subcommands.contains(where: { $0.configuration.commandName == arguments[1] }) {
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+            StandardError.writeLine("error: no command '\(arguments[1])' (commands: \(names.joined(separator: ", ")))")
+            Foundation.exit(ExitStatus.badInput)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -59,4 +68,9 @@ struct WorkbookCommand: ParsableCommand {
             Foundation.exit(ExitStatus.report(error, command: self))
         }
     }
+}
+
+/// What `workbook --version` prints.
+enum WorkbookVersion {
+    static let string = "workbook 0.14.0"
 }

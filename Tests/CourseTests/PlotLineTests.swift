@@ -94,3 +94,27 @@ import Testing
         #expect(svg.utf8.count < 120_000)
     }
 }
+
+/// Issue 14: arrays of different lengths in one plot were cut to the shorter one silently.
+@Suite struct PlotLengthMismatch {
+    @Test func aSeriesWhoseXAndYDifferInLengthStopsTheCell() async {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = LineSeries("loss", x: [0, 1, 2], y: [1, 2])
+        }
+        let stderr = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(stderr.contains("series \"loss\": x has 3 values but y has 2; they must be the same length"))
+    }
+
+    @Test func barLabelsAndValuesAndScatterClustersMustPairUp() async {
+        await #expect(processExitsWith: .failure) {
+            _ = BarChart(labels: ["a", "b"], values: [1])
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = ScatterPlot(points: [[0, 0], [1, 1]], clusters: [0])
+        }
+    }
+
+    @Test func equalLengthsAreFine() {
+        #expect(LineSeries("loss", x: [0, 1], y: [1, 2]).y == [1, 2])
+    }
+}

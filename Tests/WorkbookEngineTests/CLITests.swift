@@ -154,4 +154,74 @@ import Testing
         #expect(crashing.stdout.contains("Index out of range"))
         #expect(!crashing.stdout.contains("never"))
     }
+
+    // Issue 14: the small conventions a new user met.
+    @Test func versionAndHelpForAnUnknownCommand() throws {
+        let folder = try makeScratchFolder([:])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let version = try workbook(["--version"], in: folder)
+        #expect(version.status == 0, "\(version.stderr)")
+        #expect(version.stdout.hasPrefix("workbook 0."))
+        let unknown = try workbook(["help", "no-such-command"], in: folder)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("error: no command 'no-such-command'"))
+    }
+
+    @Test func everyHelpDocumentsStatus3AndTimingsSayWhereTheyShow() throws {
+        let folder = try makeScratchFolder([:])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try workbook(["--help"], in: folder).stdout.contains("3  the tool itself failed"))
+        for command in ["build", "run", "check", "release", "grade"] {
+            // Lines are wrapped to the terminal: compare with the wrapping undone.
+            let help = try workbook(["help", command], in: folder).stdout
+                .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+            #expect(help.contains("3 the tool itself failed"), "`workbook help \(command)` does not document status 3")
+            #expect(!help.contains("times on the pages (they"), "`workbook help \(command)` promises pages")
+        }
+        #expect(try workbook(["help", "run"], in: folder).stdout.contains("--timeout"))
+    }
+
+    @Test func outputPathsThatAreFilesAndSymlinkLoopsAreNamedPlainly() throws {
+        let folder = try makeScratchFolder(["Chapters/01-sums.md": SampleChapters.passing, "taken": "x"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = try workbook(["release", "--output", "taken"], in: folder)
+        #expect(file.status == 2)
+        #expect(file.stderr == "error: taken: is a file, not a folder; choose another --output\n")
+        let build = try workbook(["build", "--output", "taken/site"], in: folder)
+        #expect(build.status == 2)
+        #expect(build.stderr == "error: taken/site: taken is a file, not a folder; choose another --output\n")
+
+        try FileManager.default.createSymbolicLink(atPath: folder + "/Chapters/02-loop.md", withDestinationPath: "02-loop.md")
+        let loop = try workbook(["build", "Chapters/02-loop.md"], in: folder)
+        #expect(loop.status == 2)
+        #expect(loop.stderr == "error: Chapters/02-loop.md: too many levels of symbolic links (a symlink loop)\n")
+    }
+
+    @Test func theToolFailingToWriteItsOutputExits3() throws {
+        let folder = try makeScratchFolder(["Chapters/01-sums.md": SampleChapters.passing, "site/assets": "a file"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try workbook(["build", "--output", "site"], in: folder)
+        #expect(outcome.status == 3, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("\nerror: cannot create folder site/assets"))
+    }
+
+    // Issue 14: an endless loop cost 60 s of silence.
+    @Test func aLongCellSaysItIsStillRunningAndHowLongItMayTake() throws {
+        let folder = try makeScratchFolder(["Chapters/01-slow.md": "# Slow\n\n```swift\nimport Foundation\nThread.sleep(forTimeInterval: 11)\nprint(\"awake\")\n```\n"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try workbook(["run", "--timeout", "30", "Chapters/01-slow.md"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("awake\n"))
+        // Not a terminal: plain lines, the phase once and then every 10 s.
+        #expect(outcome.stderr.contains("cell 1 of 1 (line 4) · 0 s of 30 s limit\n"))
+        #expect(outcome.stderr.contains(#/still running: cell 1 of 1 \(line 4\) · 1\d s of 30 s limit\n/#))
+    }
+
+    @Test func buildPrintsEachChaptersLineAsItFinishes() throws {
+        let folder = try makeScratchFolder(["Chapters/01-sums.md": SampleChapters.passing])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try workbook(["build"], in: folder)
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr == "passed    Chapters/01-sums.md — 2 ok\n")
+    }
 }

@@ -56,6 +56,33 @@ import FoundationXML
         #expect(exercises.map { $0["answer"] as? String } == ["student", "student"])
     }
 
+    // Issue 14: check could not check one exercise and never reused a result.
+    @Test func oneExerciseIsReportedAndUnchangedChaptersComeFromTheCache() throws {
+        let scratch = try ExerciseFixtures.scratchCourse()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let one = try ExerciseFixtures.workbook(["check", "--student", "--exercise", "scale"], in: scratch)
+        #expect(one.status == 1)
+        #expect(one.stdout.contains("✗ scale  0/3 points"))
+        #expect(!one.stdout.contains("mean"))
+        #expect(one.stdout.hasSuffix("0 of 1 exercises passed, 0/3 points; 1 chapter failed\n"))
+        // Each chapter's line as it finishes, on stderr (plain: not a terminal).
+        #expect(one.stderr.contains("✗ Chapters/01-sums.md — 0 of 1 exercise, 0/3 points\n"))
+        let unknown = try ExerciseFixtures.workbook(["check", "--exercise", "nope"], in: scratch)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "error: no exercise 'nope' in Chapters (exercises: mean, scale)\n")
+
+        func cachedRuns() throws -> Int? {
+            let json = try ExerciseFixtures.workbook(["check", "--format", "json"], in: scratch)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let chapters = try #require(document["chapters"] as? [[String: Any]])
+            return chapters.first?["cachedRuns"] as? Int
+        }
+        #expect(try cachedRuns() == 0)
+        #expect(try cachedRuns() == 1)
+        let noCache = try ExerciseFixtures.workbook(["check", "--no-cache"], in: scratch)
+        #expect(noCache.status == 0)
+    }
+
     @Test func updateRewritesOnlyOutputBlocks() throws {
         let scratch = try ExerciseFixtures.scratchCourse()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -94,7 +121,7 @@ import FoundationXML
         let release = try ExerciseFixtures.workbook(["release", "--output", "Student"], in: scratch)
         #expect(release.status == 0)
         let source = try #require(readText(scratch + "/Chapters/01-sums.md"))
-        #expect(readText(scratch + "/Student/01-sums.md")
+        #expect(readText(scratch + "/Student/Chapters/01-sums.md")
             == String(decoding: try Release.studentEdition(of: try ExerciseFixtures.chapter(source)), as: UTF8.self))
 
         // The instructor's own chapter built as the student sees it: no solution on the page.

@@ -37,7 +37,47 @@ import Testing
         ])
         let counts = CellCounts(result, cells: chapter.cells)
         #expect(counts.skipped == 1)
-        #expect(counts.description == "2 ok · 1 skipped · 1 exercise")
+        #expect(counts.description == "2 ok · 1 skipped · 1 of 1 exercise, 1/1 point")
+    }
+
+    // Issue 14: the summary said `4 exercises`, not how many passed or the points.
+    @Test func countsSayExercisesPassedAndPointsEarned() throws {
+        let chapter = try ExerciseFixtures.chapter("""
+            ```swift exercise id=a
+            let a = 0
+            ```
+
+            ```swift check id=a points=2
+            expect(a == 0)
+            ```
+
+            ```swift exercise id=b
+            let b = 0
+            ```
+
+            ```swift check id=b points=3
+            expect(b == 1)
+            ```
+
+            ```swift check id=b
+            print(b)
+            ```
+
+            ```output
+            1
+            ```
+
+            """)
+        let result = ChapterResult(path: "ch.md", status: .failed, cells: [
+            CellResult(index: 0, status: .ok), CellResult(index: 1, status: .ok, expectations: ExpectationTally(passed: 1, failed: 0)),
+            CellResult(index: 2, status: .ok), CellResult(index: 3, status: .ok, expectations: ExpectationTally(passed: 0, failed: 1)),
+            CellResult(index: 4, status: .ok, stdout: CapturedText(text: "0\n")),
+        ])
+        let counts = CellCounts(result, cells: chapter.cells)
+        #expect(counts.exercisesPassed == 1)
+        #expect(counts.points == 2)
+        #expect(counts.maxPoints == 6)
+        #expect(counts.description == "5 ok · 1 of 2 exercises, 2/6 points")
     }
 
     @Test func aFailedExpectationFailsAChapterThatRanToItsEnd() {

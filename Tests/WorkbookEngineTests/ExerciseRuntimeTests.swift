@@ -10,6 +10,57 @@ import Testing
             .check(chapter, exercises: try ExerciseSet(chapter), start: start)
     }
 
+    // Issue 14: a trap in the student's own function was reported at the check that called it.
+    @Test func aTrapInTheStudentsFunctionIsReportedWhereItHappened() throws {
+        let markdown = """
+            # Sums
+
+            ```swift exercise id=total
+            func total(_ xs: [Int]) -> Int {
+                var sum = 0
+                for i in 0...xs.count { sum += xs[i] }
+                return sum
+            }
+            ```
+
+            ```swift solution id=total
+            func total(_ xs: [Int]) -> Int { xs.reduce(0, +) }
+            ```
+
+            ```swift check id=total points=2
+            expectEqual(total([1, 2, 3]), 6)
+            ```
+
+            """
+        let outcome = try grade(markdown)
+        let exercise = try #require(outcome.check.exercises.first)
+        #expect(!exercise.passed)
+        let finding = try #require(exercise.findings.first)
+        #expect(finding.line == 6)  // `for i in 0...xs.count`, not the check on line 16
+        #expect(finding.message == "Fatal error: Index out of range (reached from line 16)")
+    }
+
+    @Test func aTrapsFramesInChapterCodeAreNamedInTheCrashReport() throws {
+        let chapter = try ChapterParser.parse(path: "Chapters/ch.md", bytes: Array("""
+            ```swift
+            func inner(_ xs: [Int]) -> Int { xs[7] }
+            func outer() -> Int { inner([1]) + 1 }
+            ```
+
+            ```swift
+            print(outer())
+            ```
+
+            """.utf8))
+        let toolchain = try pipelineToolchain()
+        let plan = Planner.plan(chapter, toolchain: toolchain, options: RunOptions())
+        let result = Executor.run(plan, chapter: chapter, toolchain: toolchain, options: RunOptions())
+        #expect(result.cells[1].status == .crashed)
+        #expect(result.cells[1].trapLine == 2)
+        let report = try #require(result.cells[1].crashReport)
+        #expect(report.hasSuffix("In the chapter, innermost first:\n  line 2: inner(_:)\n  line 3: outer()\n  line 7: main"))
+    }
+
     @Test func failedExpectationsAreRecordedWithTheirLineAndTheChapterGoesOn() throws {
         let markdown = """
             # Checks

@@ -47,6 +47,7 @@ import Testing
             "Submissions/frank/01-sums.md": "# Mine\n\n```swift exercise id=mean\nfunc mean() {}\n",
             "Submissions/gina/notes.txt": "I could not find the chapter\n",
             "Submissions/hana/Chapters/01-sums.md": "```swift exercise id=mean\n```\n\n```swift exercise id=mean\n```\n",
+            "Submissions/ivan/01-sums.md/README": "a folder where the chapter should be\n",
         ])
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         // Nothing here needs compiling: the toolchain is never asked to run.
@@ -54,22 +55,28 @@ import Testing
                                   fingerprint: "")
         let grades = try ClassGrading.grade(submissions: scratch + "/Submissions", course: [scratch + "/Chapters"],
                                             toolchain: toolchain, options: RunOptions())
-        #expect(grades.map(\.student) == ["frank", "gina", "hana"])
-        #expect(grades.map(\.points) == [0, 0, 0])
-        #expect(grades.map(\.maxPoints) == [6, 6, 6])
+        #expect(grades.map(\.student) == ["frank", "gina", "hana", "ivan"])
+        #expect(grades.map(\.points) == [0, 0, 0, 0])
+        #expect(grades.map(\.maxPoints) == [6, 6, 6, 6])
         let frank = try #require(grades[0].chapters.first?.exercises.first?.findings.first)
         #expect(frank.file == scratch + "/Submissions/frank/01-sums.md")
         #expect(frank.line == 3)
         #expect(frank.message.hasPrefix("unterminated code fence"))
         let gina = try #require(grades[1].chapters.first?.exercises.first?.findings.first)
-        #expect(gina.message == "missing: the submission has no 01-sums.md")
+        // The place names the file; the message does not say it again.
+        #expect(gina.file == scratch + "/Submissions/gina/01-sums.md")
+        #expect(gina.message == "missing from the submission")
+        let ivan = try #require(grades[3].chapters.first?.exercises.first?.findings.first)
+        #expect(ivan.file == scratch + "/Submissions/ivan/01-sums.md")
+        #expect(ivan.message == "is a folder, not a chapter file")
         // A copy in the student's Chapters/ folder is found; a file whose exercise blocks cannot
         // be told apart scores 0.
         let hana = try #require(grades[2].chapters.first?.exercises.first?.findings.first)
         #expect(hana.file == scratch + "/Submissions/hana/Chapters/01-sums.md")
         #expect(hana.line == 4)
         #expect(hana.message == "duplicate exercise id 'mean' (first used on line 1)")
-        #expect(GradesCSV.text(grades).split(separator: "\n").count == 7)
+        #expect(GradesCSV.text(grades).split(separator: "\n").count == 9)
+        #expect(GradesCSV.text(grades).contains(",\"\(scratch)/Submissions/ivan/01-sums.md: is a folder, not a chapter file\"\n"))
     }
 
     @Test func csvFieldsAreQuotedWhenTheyMustBe() {

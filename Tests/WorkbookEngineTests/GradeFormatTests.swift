@@ -244,3 +244,42 @@ import Testing
                 == ["$.shard.index: 0.0 < minimum 1.0"])
     }
 }
+
+/// Feedback from a hand-made grade on the fixture chapter: where each finding lands, and what
+/// a student never sees (no compiler runs).
+@Suite struct FeedbackBuilderTests {
+    @Test func findingsMoveToTheStudentsLinesAndPrivateCellsStayPrivate() throws {
+        let scratch = try makeScratchFolder(["C/01-sums.md": try ExerciseFixtures.text("course/01-sums.md"),
+                                             "S/fay/01-sums.md": try String(contentsOfFile: Bundle.module.resourceURL!
+                                                 .appendingPathComponent("Fixtures/grading/fay/01-sums.md").path, encoding: .utf8)])
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let course = try Workbook.loadChapter(scratch + "/C/01-sums.md")
+        let instructor = course.path, student = scratch + "/S/fay/01-sums.md"
+        var grade = GradeFormatTests.grade("fay", mean: 2, hiddenPassed: false, scale: 0)
+        grade.chapters[0].path = instructor
+        // mean: the hidden check (instructor line 29) failed with its expected value.
+        grade.chapters[0].exercises[0].findings = [Finding(file: instructor, line: 29, message: "check failed: expected 6, got 2")]
+        // scale: its answer was replaced; the stop was in the instructor's solution (line 43)
+        // and in the last ordinary cell (line 60, fay's 43).
+        grade.chapters[0].exercises[1].findings = [
+            Finding(file: student, line: 27, message: "with this answer the chapter stops at a later cell:"),
+            Finding(file: instructor, line: 43, message: "Fatal error: xs.map { $0 * k } trapped"),
+            Finding(file: instructor, line: 60, message: "not run: an earlier cell stopped the chapter"),
+        ]
+        let feedback = FeedbackBuilder.make(grade, course: [course], studentFolder: scratch + "/S/fay")
+        let mean = try #require(feedback.chapters.first?.exercises.first)
+        #expect(mean.line == 11)
+        #expect(mean.code?.contains("return 2") == true)
+        #expect(mean.checks.map(\.line) == [19, nil])
+        #expect(mean.checks[1].messages == [FeedbackMessage(line: nil, text: StudentFeedback.withheld)])
+        #expect(mean.messages.isEmpty)
+        let scale = try #require(feedback.chapters.first?.exercises.last)
+        #expect(scale.messages.map(\.line) == [27, nil, 43])
+        #expect(scale.messages[1].text.hasPrefix("the course's own code stopped"))
+        #expect(scale.checks.map(\.line) == [35])
+        let everything = String(decoding: try JSONEncoder().encode(feedback), as: UTF8.self) + FeedbackText.render(feedback)
+            + FeedbackHTML.render(feedback)
+        for secret in ["expected 6", "$0 * k", "C/01-sums.md", scratch] { #expect(!everything.contains(secret), "\(secret)") }
+        #expect(feedback.chapters.first?.file == "01-sums.md")
+    }
+}

@@ -76,4 +76,52 @@ import Testing
         #expect(try html("WbMathZ0x and $y$\n") ==
             "<p>WbMathZ0x and <span class=\"math math-inline\">y</span></p>\n")
     }
+
+    // Issue 13: a formula wrapping onto a second line of a block quote kept the `>` in its TeX.
+    @Test func inlineFormulaWrappingInsideABlockQuoteDropsTheMarker() throws {
+        let markdown = """
+            > **Hint.** $\\mathcal{N}(x; \\mu) = \\frac{1}{2}
+            > e^{-x}$. Take the logarithm.
+
+            """
+        #expect(try html(markdown) == """
+            <blockquote>
+            <p><strong>Hint.</strong> <span class="math math-inline">\\mathcal{N}(x; \\mu) = \\frac{1}{2}
+            e^{-x}</span>. Take the logarithm.</p>
+            </blockquote>
+
+            """)
+    }
+
+    @Test func displayFormulaInsideANestedBlockQuoteDropsEveryMarker() throws {
+        let chapter = try parseChapter("> > $$\n> > a +\n> >  b\n> > $$\n\nAfter.\n")
+        #expect(proseHTML(chapter).contains("<span class=\"math math-display\">\na +\n b\n</span>"))
+        #expect(!proseHTML(chapter).contains("&gt;"))
+        #expect(proseHTML(chapter).hasSuffix("<p>After.</p>\n"))
+    }
+
+    @Test func aQuoteLineWithOnlyItsMarkerEndsTheFormulaSearch() throws {
+        // `>` alone is a blank line inside the quote: maths does not cross it.
+        #expect(try html("> costs $3\n>\n> and x$ more.\n") ==
+            "<blockquote>\n<p>costs $3</p>\n<p>and x$ more.</p>\n</blockquote>\n")
+    }
+
+    /// Correctness on a paragraph of over a megabyte whose tail is thousands of `$` and backtick
+    /// runs that never close (what made the scan quadratic); the time is measured by
+    /// Benchmarks/parse/run.sh.
+    @Test func aMegabyteParagraphOfUnclosedDelimitersParsesExactly() throws {
+        let count = 20_000
+        var markdown = "# Big\n\n"
+        for k in 0..<count { markdown += "Let $x_{\(k)}$ be `c\(k)` and \\$5;\n" }
+        // cmark pairs equal backtick runs across lines, so the unclosed tail is dollars only,
+        // with one run of each length up to 60 that nothing closes.
+        for k in 0..<count { markdown += "pay $\(k) or \(k < 60 ? String(repeating: "`", count: k + 1) : "") here\n" }
+        #expect(markdown.utf8.count > 1_000_000)
+        let page = proseHTML(try parseChapter(markdown))
+        #expect(page.components(separatedBy: "<span class=\"math math-inline\">").count - 1 == count)
+        #expect(page.contains("<span class=\"math math-inline\">x_{19999}</span> be <code>c19999</code> and $5;"))
+        #expect(page.components(separatedBy: "<code>").count - 1 == count)
+        #expect(page.contains("pay $0 or ` here\npay $1 or `` here"))
+        #expect(page.hasSuffix("pay $19999 or  here</p>\n"))
+    }
 }

@@ -80,6 +80,15 @@ import Testing
             "ignore=( is not a valid regular expression")
     }
 
+    // Issue 14: an ```output block left open ran on through the next cell's ```swift line.
+    @Test func anUnclosedOutputBlockIsAnErrorAtItsOpeningLine() {
+        let markdown = "```swift\nprint(1)\n```\n\n```output\n1\n\n```swift\nprint(2)\n```\n"
+        #expect(parseError(markdown)?.description ==
+            "ch.md:5: error: unclosed ```output block: close it before line 8, which opens another block (```swift)")
+        // A line of backticks with nothing after them is a closing fence, so it is fine.
+        #expect(parseError("```swift\nprint(1)\n```\n\n```output\n1\n```\n") == nil)
+    }
+
     @Test func unterminatedFenceIsAnErrorAtItsOpeningLine() {
         #expect(parseError("# T\n\n```swift\nlet a = 1\n\nmore\n")?.description ==
             "ch.md:3: error: unterminated code fence: no closing ``` before the end of its block")

@@ -70,6 +70,43 @@ import Testing
         #expect(readText("\(output)/01-sums.html") == page)
     }
 
+    // Issue 14: build reported `passed` when an ```output block differed, and hid compile errors.
+    @Test func buildComparesOutputBlocksAndReportsEveryDiagnostic() throws {
+        let toolchain = try pipelineToolchain()
+        let folder = try makeScratchFolder([
+            "Chapters/01-out.md": "# Out\n\n```swift\nprint(\"six\")\n```\n\n```output\nseven\n```\n",
+            "Chapters/02-typo.md": "# Typo\n\n```swift\nlet x = 1\nprint(y)\n```\n",
+            "Chapters/03-unshown.md": "# Unshown\n\n```swift\nLinePlot([LineSeries(\"a\", y: [1, 2])])\nprint(\"done\")\n```\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let report = try Workbook.build(paths: ["\(folder)/Chapters"], outputDirectory: "\(folder)/Output",
+                                        options: options(), toolchain: toolchain)
+        #expect(report.chapters.map(\.status) == [.failed, .failedToCompile, .passed])
+        #expect(report.chapters[0].messages == ["\(folder)/Chapters/01-out.md:8: error: output differs: expected \"seven\", got \"six\""])
+        #expect(report.chapters[1].messages.contains { $0.hasPrefix("\(folder)/Chapters/02-typo.md:5:7: error: cannot find 'y' in scope") })
+        let page = try #require(readText("\(folder)/Output/01-out.html"))
+        #expect(page.contains("<div class=\"output-mismatch\">\n<p class=\"trap\">line 8: output differs: expected &quot;seven&quot;, got &quot;six&quot;</p>"))
+        // A display built and not shown draws nothing: Swift warns, and the page says so.
+        let unshown = try #require(readText("\(folder)/Output/03-unshown.html"))
+        #expect(unshown.contains("warning: result of &#39;LinePlot&#39; initializer is unused")
+                || unshown.contains("warning: result of 'LinePlot' initializer is unused"))
+        #expect(report.chapters[2].messages.contains { $0.contains("03-unshown.md:4:1: warning: result of 'LinePlot' initializer is unused") })
+    }
+
+    @Test func aChapterReadsDataFromTheCourseRootWhateverTheWorkingFolder() throws {
+        let toolchain = try pipelineToolchain()
+        let folder = try makeScratchFolder([
+            "Course/Chapters/01-data.md": "# Data\n\n```swift\nimport Foundation\nprint(try! String(contentsOfFile: \"Data/n.txt\", encoding: .utf8))\n```\n",
+            "Course/Data/n.txt": "forty-two",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // The test process's working folder is not the course: the path resolves in the course root.
+        let report = try Workbook.build(paths: ["\(folder)/Course/Chapters"], outputDirectory: "\(folder)/Output",
+                                        options: options(), toolchain: toolchain)
+        #expect(report.chapters.map(\.status) == [.passed])
+        #expect(readText("\(folder)/Output/01-data.html")?.contains("forty-two") == true)
+    }
+
     @Test func proseEditReusesTheResultAndCodeEditDoesNot() throws {
         let toolchain = try pipelineToolchain()
         let folder = try makeScratchFolder(["Chapters/01-sums.md": SampleChapters.passing])

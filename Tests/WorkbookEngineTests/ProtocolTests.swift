@@ -57,3 +57,16 @@ struct ProtocolTests {
         #expect(StreamMarker.parseTail(a.suffix(10))! == (StreamMarker.Kind.cell, 3))
     }
 }
+
+@Suite("Protocol: a breach keeps the genuine records before it")
+struct ProtocolBreachTests {
+    @Test func recordsBeforeAForgeryInTheSameReadStillCount() {
+        let key: [UInt8] = Array(0..<16)
+        var decoder = RecordDecoder(key: key)
+        let begin = ChannelRecord(kind: .cellBegin, sequence: 0, fields: [2, 5], payload: [])
+        let (records, violation) = decoder.decode(begin.encoded(key: key) + Array("X 0 0\n".utf8))
+        #expect(records == [begin])
+        #expect(violation != nil)
+        #expect(decoder.decode(begin.encoded(key: key)).records.isEmpty)
+    }
+}

@@ -8,15 +8,17 @@ import Testing
         let source = try ExerciseFixtures.text("course/01-sums.md")
         let released = String(decoding: try Release.studentEdition(of: try ExerciseFixtures.chapter(source)), as: UTF8.self)
         // The lines the fixture's removed blocks span, found by their text: the mean solution
-        // (5 lines), the hidden check (3), the scale solution (6) and its output block (3).
+        // (5 lines), the hidden check (3), the scale solution (6) and its output block (3), each
+        // with the blank line after it (the one before stays), so no double blank is left.
         var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let meanSolution = try #require(ExerciseFixtures.lines(equalTo: "```swift solution id=mean", in: source).first)
         let hiddenCheck = try #require(ExerciseFixtures.lines(equalTo: "```swift check id=mean points=1 hidden", in: source).first)
         let scaleSolution = try #require(ExerciseFixtures.lines(equalTo: "```swift solution id=scale", in: source).first)
-        let removed = [(scaleSolution + 7)...(scaleSolution + 9), scaleSolution...(scaleSolution + 5),
-                       hiddenCheck...(hiddenCheck + 2), meanSolution...(meanSolution + 4)]
+        let removed = [scaleSolution...(scaleSolution + 10), hiddenCheck...(hiddenCheck + 3),
+                       meanSolution...(meanSolution + 5)]
         for range in removed { lines.removeSubrange((range.lowerBound - 1)...(range.upperBound - 1)) }
         #expect(released == lines.joined(separator: "\n"))
+        #expect(!released.contains("\n\n\n"))
         #expect(!released.contains("solution"))
         #expect(!released.contains("hidden"))
         #expect(!released.contains("xs.map"))
@@ -32,7 +34,7 @@ import Testing
         let source = "# T\r\n\r\n```swift exercise id=a\r\nlet a = 0\r\n```\r\n\r\n```swift solution id=a\r\nlet a = 1\r\n```\r\n\r\n"
             + "```swift check id=a\r\nexpect(a == 1)\r\n```\r\ntail"
         let released = try Release.studentEdition(of: try ExerciseFixtures.chapter(source))
-        let expected = "# T\r\n\r\n```swift exercise id=a\r\nlet a = 0\r\n```\r\n\r\n\r\n"
+        let expected = "# T\r\n\r\n```swift exercise id=a\r\nlet a = 0\r\n```\r\n\r\n"
             + "```swift check id=a\r\nexpect(a == 1)\r\n```\r\ntail"
         #expect(released == Array(expected.utf8))
     }
@@ -42,11 +44,34 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let chapters = try Workbook.loadChapters([scratch + "/Chapters"])
         let written = try Release.write(chapters: chapters, to: scratch + "/Student")
-        #expect(written == [scratch + "/Student/01-sums.md"])
+        #expect(written == [scratch + "/Student/Chapters/01-sums.md"])
         #expect(FileManager.default.contents(atPath: written[0]).map(Array.init)
             == (try Release.studentEdition(of: chapters[0])))
-        #expect(throws: WorkbookError.self) { try Release.write(chapters: chapters, to: scratch + "/Chapters") }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch + "/Student") == ["01-sums.md"])
+        #expect(throws: WorkbookError.self) { try Release.write(chapters: chapters, to: scratch) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch + "/Student/Chapters") == ["01-sums.md"])
+    }
+
+    // Issue 14: the student edition held only the .md files, so a chapter reading Data/ failed.
+    @Test func copiesTheCourseDataBesideTheChapters() throws {
+        let scratch = try ExerciseFixtures.scratchCourse()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try FileManager.default.createDirectory(atPath: scratch + "/Data/sub", withIntermediateDirectories: true)
+        try Data("x,y\n1,2\n".utf8).write(to: URL(fileURLWithPath: scratch + "/Data/points.csv"))
+        try Data("7\n".utf8).write(to: URL(fileURLWithPath: scratch + "/Data/sub/seven.txt"))
+        let chapters = try Workbook.loadChapters([scratch + "/Chapters"])
+        _ = try Release.write(chapters: chapters, to: scratch + "/Student")
+        #expect(readText(scratch + "/Student/Data/points.csv") == "x,y\n1,2\n")
+        #expect(readText(scratch + "/Student/Data/sub/seven.txt") == "7\n")
+    }
+
+    @Test func anOutputPathThatIsAFileIsAPlainError() throws {
+        let scratch = try ExerciseFixtures.scratchCourse()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try Data("x".utf8).write(to: URL(fileURLWithPath: scratch + "/taken"))
+        let chapters = try Workbook.loadChapters([scratch + "/Chapters"])
+        #expect(throws: WorkbookError("\(scratch)/taken: is a file, not a folder; choose another --output")) {
+            try Release.write(chapters: chapters, to: scratch + "/taken")
+        }
     }
 }
 

@@ -135,7 +135,7 @@ import Testing
 
     @Test func chapterStatusSitsUnderTheTitle() {
         let html = RenderFixtures.sitePages(ReportRenderer(options: RunOptions(), katex: .cdn))["03-backprop.html"]!
-        #expect(html.contains("<h1>Backpropagation on a tiny graph</h1>\n<p class=\"chapter-status tone-bad\">"))
+        #expect(html.contains("aria-label=\"Link to this section\">#</a></h1>\n<p class=\"chapter-status tone-bad\">"))
         #expect(ReportRenderer.inserting("H\n", underTitleOf: "<p>x</p>\n") == "H\n<p>x</p>\n")
         #expect(ReportRenderer.inserting("H\n", underTitleOf: "<h1>T</h1>\n<p>x</p>") == "<h1>T</h1>\nH\n<p>x</p>")
         #expect(ReportRenderer.inserting("", underTitleOf: "<h1>T</h1>") == "<h1>T</h1>")

@@ -35,8 +35,8 @@ import Testing
     @Test func displayTextIsEscapedButItsHTMLIsTrusted() {
         let item = DisplayItem(text: "a < b", html: "<svg viewBox=\"0 0 1 1\"><rect/></svg>")
         let html = page(CellResult(index: 0, status: .ok, displays: [item]))
-        #expect(html.contains("<div class=\"display-body\"><svg viewBox=\"0 0 1 1\"><rect/></svg></div>"))
-        #expect(html.contains("<details class=\"display-text\"><summary>as text</summary><pre>a &lt; b</pre></details>"))
+        #expect(html.contains("<div class=\"display-body\"><svg aria-describedby=\"cell-1-display-1-text\" viewBox=\"0 0 1 1\"><rect/></svg></div>"))
+        #expect(html.contains("<details class=\"display-text\"><summary>as text</summary><pre id=\"cell-1-display-1-text\">a &lt; b</pre></details>"))
     }
 
     @Test func displayWithoutHTMLShowsItsTextEscaped() {
@@ -72,7 +72,7 @@ import Testing
                          ChapterSummary(slug: "02-b", title: "Next <i>", status: .passed, counts: CellCounts())]
         let html = renderer.chapterPage(chapter, result: ChapterResult(path: chapter.path, status: .passed, cells: []),
                                         all: summaries)
-        #expect(html.contains("<title>A &lt;b&gt; &amp; C</title>"))
-        #expect(html.contains("href=\"02-b.html\">Next &lt;i&gt; →</a>"))
+        #expect(html.contains("<title>A &lt;b&gt; &amp; C · Workbook</title>"))
+        #expect(html.contains("href=\"02-b.html\">Next &lt;i&gt; <span aria-hidden=\"true\">→</span></a>"))
     }
 }

@@ -14,7 +14,7 @@ import Testing
         #expect(counts.failed == 0)
         #expect(counts.timedOut == 0)
         #expect(counts.exercises == 1)
-        #expect(counts.description == "7 ok · 1 crashed · 1 not run · 1 skipped · 1 exercise")
+        #expect(counts.description == "7 ok · 1 crashed · 1 not run · 1 skipped · 0 of 1 exercise, 0/0 points")
         #expect(CellCounts().description == "no cells")
     }
 
@@ -26,7 +26,7 @@ import Testing
         #expect(intro.upperBound < backprop.lowerBound && backprop.upperBound < kmeans.lowerBound)
         #expect(html.contains("</span> passed</span>\n<span class=\"counts\">1 ok</span>"))
         #expect(html.contains("</span> crashed</span>\n<span class=\"counts\">7 ok · 1 crashed · 1 not run · "
-                              + "1 skipped · 1 exercise</span>"))
+                              + "1 skipped · 0 of 1 exercise, 0/0 points</span>"))
         #expect(html.contains("</span> timed out</span>\n<span class=\"counts\">1 ok · 1 timed out · 1 not run</span>"))
         #expect(html.contains("<p class=\"index-summary\">3 chapters: 1 passed, 1 crashed, 1 timed out</p>"))
     }
@@ -49,9 +49,11 @@ import Testing
     @Test func chapterNavigationLinksNeighbours() {
         let all = RenderFixtures.summaries
         let html = renderer.chapterPage(RenderFixtures.backpropChapter, result: RenderFixtures.backpropResult, all: all)
-        #expect(html.contains("<a class=\"nav-index\" href=\"index.html\">Contents</a>"))
-        #expect(html.contains("rel=\"prev\" href=\"01-intro.html\">← Getting started</a>"))
-        #expect(html.contains("rel=\"next\" href=\"04-kmeans.html\">k-means, slowly →</a>"))
+        #expect(html.contains("<a href=\"index.html\">Introduction</a>"))
+        #expect(html.contains("rel=\"prev\" href=\"01-intro.html\"><span aria-hidden=\"true\">←</span> Getting started</a>"))
+        #expect(html.contains("rel=\"next\" href=\"04-kmeans.html\">k-means, slowly <span aria-hidden=\"true\">→</span></a>"))
+        // Previous and next sit both above and below the chapter.
+        #expect(html.components(separatedBy: "rel=\"next\"").count - 1 == 2)
         let first = renderer.chapterPage(RenderFixtures.introChapter, result: RenderFixtures.introResult, all: all)
         #expect(!first.contains("rel=\"prev\""))
         #expect(first.contains("rel=\"next\" href=\"03-backprop.html\""))

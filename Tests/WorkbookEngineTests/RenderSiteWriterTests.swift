@@ -29,7 +29,7 @@ import Testing
     @Test func writesPagesAndStylesheetCreatingTheFolderAndLeavingNoTempFiles() throws {
         let output = try temporaryFolder() + "/nested/Output"
         try SiteWriter.write(pages: ["index.html": "<p>i</p>", "01-a.html": "<p>a</p>"], to: output, katex: .cdn)
-        #expect(allFiles(output) == ["01-a.html", "assets", "assets/workbook.css", "index.html"])
+        #expect(allFiles(output) == ["01-a.html", "assets", "assets/serve.js", "assets/workbook.css", "assets/workbook.js", "index.html"])
         #expect(try String(contentsOfFile: "\(output)/01-a.html", encoding: .utf8) == "<p>a</p>")
         #expect(try String(contentsOfFile: "\(output)/assets/workbook.css", encoding: .utf8) == Stylesheet.css)
     }
@@ -40,7 +40,8 @@ import Testing
         try SiteWriter.write(pages: ["index.html": "x"], to: output, katex: .local, katexDirectory: katex)
         #expect(allFiles(output) == ["assets", "assets/katex", "assets/katex/fonts",
                                      "assets/katex/fonts/KaTeX_Main-Regular.woff2", "assets/katex/katex.min.css",
-                                     "assets/katex/katex.min.js", "assets/workbook.css", "index.html"])
+                                     "assets/katex/katex.min.js", "assets/serve.js", "assets/workbook.css", "assets/workbook.js",
+                                     "index.html"])
         let script = "\(output)/assets/katex/katex.min.js"
         #expect(try String(contentsOfFile: script, encoding: .utf8) == "window.katex = {};")
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: script)) == nil)

@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookRuntime
 
 /// How training reports progress on standard error.
 public enum ProgressStyle: Sendable {
@@ -26,6 +27,8 @@ public final class ProgressReporter {
     private let write: (String) -> Void
     private var lastLineReported = 0
     private var lastPercentDrawn = -1
+    /// `.automatic` was asked for: under `workbook`, progress goes to its live line.
+    private let automatic: Bool
     private static let barWidth = 24
 
     /// `write` receives the text; by default it goes to standard error (tests pass their own).
@@ -34,6 +37,7 @@ public final class ProgressReporter {
         self.total = max(total, 1)
         self.label = label
         self.write = write
+        self.automatic = style == .automatic
         switch style {
         case .automatic: self.style = isatty(STDERR_FILENO) != 0 ? .bar : .lines
         default: self.style = style
@@ -46,9 +50,18 @@ public final class ProgressReporter {
     }
 
     /// Reports progress; `message` is only evaluated when something is written, so a training
-    /// loop can call this after every step at almost no cost.
+    /// loop can call this after every step at almost no cost. Under `workbook` (style
+    /// `.automatic`) it goes to the workbook's live status line instead of standard error.
     public func update(_ completed: Int, message: () -> String) {
         let done = min(completed, total)
+        if automatic {
+            let percent = 100 * done / total
+            if percent != lastPercentDrawn || done == total,
+               Notebook.progress("\(label) \(completed)/\(total) \(message())") {
+                lastPercentDrawn = percent
+                return
+            }
+        }
         switch style {
         case .bar:
             // Redraw only when the bar or the percentage moves: a terminal cannot keep up with

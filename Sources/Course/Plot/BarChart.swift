@@ -17,6 +17,7 @@ public struct BarChart: PlotDisplay {
 
     /// A bar per (label, value) pair; extra labels or values are left out.
     public init(labels: [String], values: [Double], title: String = "", decimals: Int = 2, width: Int = 72) {
+        PlotInput.requireSameLength("bar chart", ("labels", labels.count), ("values", values.count))
         (self.labels, self.values, self.title, self.decimals, self.width) = (labels, values, title, decimals, width)
     }
 

@@ -12,8 +12,10 @@ public struct LineSeries {
         self.init(name, x: y.indices.map(Double.init), y: y)
     }
 
-    /// A series of (x[i], y[i]) points; extra values in the longer array are ignored.
+    /// A series of (x[i], y[i]) points. x and y must be the same length: a mismatch is a
+    /// mistake in the chapter, so it stops the cell with both lengths rather than drawing less.
     public init(_ name: String, x: [Double], y: [Double]) {
+        PlotInput.requireSameLength("series \"\(name)\"", ("x", x.count), ("y", y.count))
         (self.name, self.x, self.y) = (name, x, y)
     }
 }

@@ -33,6 +33,7 @@ public struct ScatterPlot: PlotDisplay {
     public init(points: [(Double, Double)], clusters: [Int]? = nil, centroids: [(Double, Double)] = [],
                 clusterNames: [String] = [], title: String = "", xLabel: String = "", yLabel: String = "",
                 width: Int = 72, height: Int = 20) {
+        if let clusters { PlotInput.requireSameLength("scatter plot", ("points", points.count), ("clusters", clusters.count)) }
         self.points = points.map { (x: $0.0, y: $0.1) }
         self.centroids = centroids.map { (x: $0.0, y: $0.1) }
         (self.clusters, self.clusterNames) = (clusters, clusterNames)

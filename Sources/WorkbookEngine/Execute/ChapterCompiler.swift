@@ -25,11 +25,12 @@ struct ChapterCompiler {
         if plan.needsProgram {
             let mainSource = directory + "/main.swift"
             write(plan.program, to: mainSource)
+            // -g: line tables, so a trap's frames map back to `.md` lines (TrapSymbolizer).
             // Testable and its symbols exported, so a kernel checkpoint of it can load a suffix
             // compiled against its cells (see `Kernel`); every run is built so, kernel or not,
             // so both give the same program.
-            jobs.append(toolchain.flags + linkArguments + ["-enable-testing", "-Xlinker", "--export-dynamic",
-                                                           "-module-name", Self.moduleName, mainSource, "-o", executablePath])
+            jobs.append(toolchain.flags + ["-g"] + linkArguments + ["-enable-testing", "-Xlinker", "--export-dynamic",
+                                                                   "-module-name", Self.moduleName, mainSource, "-o", executablePath])
         }
         for (number, program) in plan.compileFailPrograms.enumerated() {
             let folder = directory + "/compile-fail-\(number)"

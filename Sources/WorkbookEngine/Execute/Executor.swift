@@ -65,11 +65,31 @@ public enum Executor {
         if let failure = ([compiled.main].compactMap { $0 } + compiled.compileFails).compactMap(\.toolFailure).first {
             result.toolFailure = failure
         }
-        guard let main = compiled.main else { return (result, details) }
+        guard var main = compiled.main else { return (result, details) }
+        var plan = plan
+        // A typo in an inline `{swift} …` costs only that value: it is reported at its line,
+        // and the program is compiled again without it so every cell still runs.
+        let badInlineLines = Self.inlineLinesWithErrors(main, plan: plan)
+        if !main.succeeded, !badInlineLines.isEmpty {
+            let inlineErrors = main.diagnostics.filter { badInlineLines.contains($0.line) && $0.file == plan.chapterPath }
+            // Each broken value becomes a note, so the inline sequence the runtime reports is whole.
+            let inlines = chapter.inlines.map { inline -> InlineExpression in
+                guard badInlineLines.contains(inline.line) else { return inline }
+                return InlineExpression(index: inline.index, code: "\"(does not compile)\"", line: inline.line)
+            }
+            plan.program = ProgramWriter(path: plan.chapterPath, session: ProgramWriter.randomSessionName()).program(
+                cells: plan.runningCells.map { chapter.cells[$0] }, inlines: inlines, withRuntime: true)
+            plan.compileFailPrograms = []
+            if let again = compiler.compileAll(plan).main {
+                main = again
+                main.diagnostics = inlineErrors + again.diagnostics
+            }
+        }
         result.compileSeconds = main.seconds
         attach(main.diagnostics, to: &result, plan: plan)
         guard main.succeeded else {
             result.status = .failedToCompile
+            result.toolFailure = main.toolFailure
             for index in result.cells.indices
             where result.cells[index].diagnostics.contains(where: { $0.severity == "error" })
                 && plan.cells[index].role == .run {
@@ -89,7 +109,11 @@ public enum Executor {
             result.diagnostics.append(Diagnostic(file: "", line: 0, column: 0, severity: "error", message: "\(error)"))
             return (result, details)
         }
-        record(outcome, into: &result, plan: plan, events: events)
+        record(outcome, into: &result, plan: plan, events: events,
+               symbolizer: TrapSymbolizer(executable: compiler.executablePath, chapterPath: chapter.path))
+        if result.status == .passed, result.diagnostics.contains(where: { $0.severity == "error" }) {
+            result.status = .failed
+        }
         details.checkpoints = outcome.recorder.checkpoints
         // Keyed as `result.dependencies` is: resolved from the folder the program ran in.
         for (path, cell) in outcome.recorder.dependencyCells {
@@ -99,10 +123,20 @@ public enum Executor {
         return (result, details)
     }
 
+    /// Prose lines holding an inline expression that has a compile error of its own.
+    static func inlineLinesWithErrors(_ outcome: ChapterCompiler.Outcome, plan: ExecutionPlan) -> Set<Int> {
+        let inlineLines = Set(plan.inlineLines)
+        return Set(outcome.diagnostics.filter {
+            $0.severity == "error" && $0.file == plan.chapterPath && inlineLines.contains($0.line)
+                && plan.cell(containing: $0.line) == nil
+        }.map(\.line))
+    }
+
     /// Fills cell outputs, statuses, inline values and dependencies from a finished run; a run
     /// resumed in a kernel checkpoint fills the cells from `firstCell` on and adds to the rest.
     static func record(_ outcome: ProgramRun.Outcome, into result: inout ChapterResult,
-                       plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?, from firstCell: Int = 0) {
+                       plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?,
+                       symbolizer: TrapSymbolizer?, from firstCell: Int = 0) {
         result.runSeconds = outcome.totalSeconds
         result.inlineValues.merge(outcome.recorder.inlineValues) { $1 }
         result.dependencies.merge(FileHash.hashes(of: outcome.recorder.dependencies, relativeTo: outcome.workingDirectory,
@@ -135,6 +169,14 @@ public enum Executor {
                         let runtime = RuntimeReport(stderr: cell.stderr.text)
                         cell.stderr.text = runtime.programOutput
                         cell.crashReport = runtime.report
+                        if let report = runtime.report, let symbolizer {
+                            let frames = symbolizer.frames(in: report)
+                            cell.trapLine = frames.first?.line
+                            if !frames.isEmpty {
+                                cell.crashReport = report + "\nIn the chapter, innermost first:\n"
+                                    + frames.map { "  line \($0.line): \($0.function)" }.joined(separator: "\n")
+                            }
+                        }
                     }
                     events?(.cellFinished(cell))
                 }

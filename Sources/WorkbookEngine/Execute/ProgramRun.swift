@@ -36,6 +36,8 @@ struct ProgramRun {
     /// A run resumed in a kernel checkpoint: its first cell, the inline expressions already
     /// evaluated, and how it starts (a command to the checkpoint, given the run's key).
     var resume: (firstCell: Int, firstInline: Int, start: (_ key: [UInt8]) throws -> ChildProcess)?
+    /// The program's working directory (the course root, so `Data/x.csv` resolves there).
+    var workingDirectory: String? = nil
 
     func run() throws -> Outcome {
         // The run's key: tags every record and stream marker; the program reads it from a pipe.

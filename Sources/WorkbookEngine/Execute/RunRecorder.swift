@@ -71,10 +71,11 @@ struct RunRecorder {
         case .stderr: stderr.feed(bytes)
         case .channel:
             guard violation == nil else { return }
+            let (records, problem) = decoder.decode(bytes)
             do {
-                for record in try decoder.feed(bytes) {
-                    try handle(record)
-                }
+                // Records before a breach still count: the cell that breached had begun.
+                for record in records { try handle(record) }
+                if let problem { violation = "\(problem)" }
             } catch {
                 violation = "\(error)"
             }
@@ -184,6 +185,12 @@ struct RunRecorder {
         case .checkpoint:
             // Keyed like every record, so only the runtime's fork loop can send it.
             checkpoints.append((record.fields[0], Int32(truncatingIfNeeded: record.fields[1])))
+        case .progress:
+            // Progress for the live line only: one short line of printable text, never stored.
+            guard let cell = current?.cell else { return }
+            let text = String(decoding: record.payload.prefix(ProtocolLimits.progressBytes), as: UTF8.self)
+                .unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80..<0xA0).contains($0.value) }
+            events?(.progress(cell: cell, text: String(String.UnicodeScalarView(text))))
         }
     }
 

@@ -40,6 +40,18 @@ public enum CheckFormat: String, CaseIterable, Sendable {
         return out
     }
 
+    /// `✓ Chapters/04-kmeans.md — 1 of 4 exercises, 2/10 points`: a chapter's verdict on one line.
+    public static func chapterLine(_ chapter: ChapterCheck) -> String {
+        let passed = chapter.exercises.filter(\.passed).count
+        var line = "\(chapter.passed ? "✓" : "✗") \(chapter.path)"
+        if !chapter.exercises.isEmpty {
+            line += " — \(passed) of \(chapter.exercises.count) exercise\(chapter.exercises.count == 1 ? "" : "s"), "
+                + "\(number(chapter.points))/\(number(chapter.maxPoints)) points"
+        }
+        if !chapter.problems.isEmpty { line += " · \(chapter.problems.count) other problem\(chapter.problems.count == 1 ? "" : "s")" }
+        return line
+    }
+
     /// One JSON document: `{"passed":…, "points":…, "chapters":[…]}`, keys sorted.
     static func json(_ summary: CheckSession.Summary) throws -> String {
         struct Document: Encodable {
@@ -103,44 +115,67 @@ public enum CheckFormat: String, CaseIterable, Sendable {
     }
 }
 
-/// JUnit XML: a test suite per chapter, a test case per exercise (and one for the chapter's
-/// other expected outputs), failures with their messages.
+/// JUnit XML in the layout CI servers read (Jenkins' "junit-10" schema; a copy is in
+/// Tests/WorkbookEngineTests/Fixtures/junit/): a test suite per chapter with its `timestamp`,
+/// `time` and `properties` (points per exercise), a test case per exercise (and one for the
+/// chapter's other expected outputs) with its `time`. A crash, time-out or compile error is an
+/// `error`; an expectation or output that did not hold is a `failure`.
 public enum JUnitReport {
     public static func xml(_ summary: CheckSession.Summary) -> String {
         var suites = ""
-        var totalTests = 0, totalFailures = 0
+        var totalTests = 0, totalFailures = 0, totalErrors = 0, totalSeconds = 0.0
         for chapter in summary.chapters {
             var cases = ""
-            var tests = 0, failures = 0
+            var tests = 0, failures = 0, errors = 0
+            var properties = [("points", CheckFormat.number(chapter.points)),
+                              ("maxPoints", CheckFormat.number(chapter.maxPoints))]
             for exercise in chapter.exercises {
                 tests += 1
-                cases += "    <testcase classname=\"\(escape(chapter.path))\" name=\"\(escape(exercise.id))\">\n"
+                properties.append(("points.\(exercise.id)",
+                                   "\(CheckFormat.number(exercise.points))/\(CheckFormat.number(exercise.maxPoints))"))
+                cases += "    <testcase classname=\"\(escape(chapter.path))\" name=\"\(escape(exercise.id))\" "
+                    + "time=\"\(seconds(exercise.seconds ?? 0))\">\n"
                 if !exercise.passed {
-                    failures += 1
+                    let element = exercise.stopped == true ? "error" : "failure"
+                    if element == "error" { errors += 1 } else { failures += 1 }
                     let message = exercise.findings.first?.message ?? "failed"
                     let body = exercise.findings.map { "\(CheckFormat.place($0)): \($0.message)" }.joined(separator: "\n")
-                    cases += "      <failure message=\"\(escape(message))\" type=\"exercise\">\(escape(body))</failure>\n"
+                    cases += "      <\(element) message=\"\(escape(message))\" type=\"exercise\">\(escape(body))</\(element)>\n"
                 }
-                cases += "      <properties><property name=\"points\" value=\"\(CheckFormat.number(exercise.points))\"/>"
-                    + "<property name=\"maxPoints\" value=\"\(CheckFormat.number(exercise.maxPoints))\"/></properties>\n"
                 cases += "    </testcase>\n"
             }
             tests += 1
-            cases += "    <testcase classname=\"\(escape(chapter.path))\" name=\"chapter\">\n"
+            cases += "    <testcase classname=\"\(escape(chapter.path))\" name=\"chapter\" time=\"0.000\">\n"
             if !chapter.problems.isEmpty {
-                failures += 1
+                let element = chapter.stopped == true ? "error" : "failure"
+                if element == "error" { errors += 1 } else { failures += 1 }
                 let body = chapter.problems.map { "\(CheckFormat.place($0)): \($0.message)" }.joined(separator: "\n")
-                cases += "      <failure message=\"\(escape(chapter.problems[0].message))\" type=\"chapter\">\(escape(body))</failure>\n"
+                cases += "      <\(element) message=\"\(escape(chapter.problems[0].message))\" type=\"chapter\">\(escape(body))</\(element)>\n"
             }
             cases += "    </testcase>\n"
-            suites += "  <testsuite name=\"\(escape(chapter.path))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
+            let time = chapter.seconds ?? 0
+            var attributes = "name=\"\(escape(chapter.path))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" "
+                + "time=\"\(seconds(time))\""
+            if let started = chapter.started { attributes += " timestamp=\"\(escape(started))\"" }
+            suites += "  <testsuite \(attributes)>\n"
+                + "    <properties>\n"
+                + properties.map { "      <property name=\"\(escape($0.0))\" value=\"\(escape($0.1))\"/>\n" }.joined()
+                + "    </properties>\n"
                 + cases + "  </testsuite>\n"
             totalTests += tests
             totalFailures += failures
+            totalErrors += errors
+            totalSeconds += time
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<testsuites name=\"workbook check\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"0\">\n"
+            + "<testsuites name=\"workbook check\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" "
+            + "errors=\"\(totalErrors)\" time=\"\(seconds(totalSeconds))\">\n"
             + suites + "</testsuites>\n"
+    }
+
+    /// Seconds with millisecond precision, as JUnit readers expect (`1.250`).
+    static func seconds(_ value: Double) -> String {
+        String(format: "%.3f", max(0, value.isFinite ? value : 0))
     }
 
     /// XML text and attribute escaping; control characters XML 1.0 forbids become U+FFFD.

@@ -41,6 +41,11 @@ public struct ExerciseGrade: Codable, Equatable, Sendable {
     public var checks: [CheckGrade]
     /// Empty when it passed.
     public var findings: [Finding]
+    /// Its code or a check crashed, timed out or did not compile (rather than an expectation
+    /// failing): JUnit calls that an error, not a failure.
+    public var stopped: Bool? = nil
+    /// Wall time of its cells in the graded run.
+    public var seconds: Double? = nil
     /// `grade` only: what in the student's code a human should look at (`SubmissionFlags`).
     public var flags: [String]? = nil
 }
@@ -53,6 +58,13 @@ public struct ChapterCheck: Codable, Equatable, Sendable {
     public var problems: [Finding]
     /// How many runs it took (one more per exercise whose code had to be replaced).
     public var runs: Int
+    /// Of those runs, how many were results reused from the cache (inputs unchanged).
+    public var cachedRuns: Int? = nil
+    /// The chapter crashed, timed out or did not compile outside any exercise.
+    public var stopped: Bool? = nil
+    /// When the check began (ISO 8601, UTC) and its wall time over every run.
+    public var started: String? = nil
+    public var seconds: Double? = nil
     /// Set when the engine itself failed (no temporary folder, a process it could not start):
     /// the exercises' verdicts then say nothing about the code.
     public var couldNotGrade: String? = nil

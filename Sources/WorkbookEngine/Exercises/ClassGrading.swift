@@ -50,7 +50,7 @@ public enum ClassGrading {
         let candidates = ["\(studentFolder)/\(name)", "\(studentFolder)/Chapters/\(name)"]
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             return zeroed(chapter, set, because: Finding(file: candidates[0], line: 0,
-                                                         message: "missing: the submission has no \(name)"))
+                                                         message: "missing from the submission"))
         }
         // Only the exercise blocks' code is read; prose, checks and other cells never matter.
         let student: StudentExercises
@@ -65,8 +65,10 @@ public enum ClassGrading {
             }
             student = try StudentExercises.read(path: path, bytes: Array(bytes))
         } catch let error as WorkbookError {
-            return zeroed(chapter, set, because: Finding(file: error.location?.file ?? path, line: error.location?.line ?? 0,
-                                                         message: error.message))
+            // The finding's place names the file, so a message that starts with it drops it.
+            let file = error.location?.file ?? path
+            let message = error.message.hasPrefix(file + ": ") ? String(error.message.dropFirst(file.count + 2)) : error.message
+            return zeroed(chapter, set, because: Finding(file: file, line: error.location?.line ?? 0, message: message))
         } catch {
             return zeroed(chapter, set, because: Finding(file: path, line: 0, message: "\(error)"))
         }

@@ -58,6 +58,13 @@ extension ChapterResult {
         }
         return copy
     }
+
+    /// A chapter that ran to its end but printed other than an ```output block says has failed.
+    public func withOutputVerdict(_ chapter: Chapter) -> ChapterResult {
+        var copy = self
+        if copy.status == .passed, !OutputComparison.mismatches(chapter, self).isEmpty { copy.status = .failed }
+        return copy
+    }
 }
 
 public enum AnswerPlanning {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs a chapter and grades its exercises.
 ///
 /// Robustness: when the run stops inside an exercise answered by the student (a trap or a
@@ -20,10 +22,13 @@
 public struct ExerciseGrader: Sendable {
     public var toolchain: Toolchain
     public var options: RunOptions
+    /// Where results of runs whose inputs did not change are reused from (nil: always run).
+    public var cache: ResultCache?
 
-    public init(toolchain: Toolchain, options: RunOptions) {
+    public init(toolchain: Toolchain, options: RunOptions, cache: ResultCache? = nil) {
         self.toolchain = toolchain
         self.options = options
+        self.cache = cache
     }
 
     public struct Outcome: Sendable {
@@ -39,14 +44,31 @@ public struct ExerciseGrader: Sendable {
     /// the instructor wrote them.
     public func check(_ chapter: Chapter, exercises: ExerciseSet, start: AnswerSource,
                       screened: Set<String>? = nil) -> Outcome {
+        let began = Date()
+        var outcome = grade(chapter, exercises: exercises, start: start, screened: screened)
+        outcome.check.started = ISO8601DateFormatter().string(from: began)
+        outcome.check.seconds = Date().timeIntervalSince(began)
+        return outcome
+    }
+
+    private func grade(_ chapter: Chapter, exercises: ExerciseSet, start: AnswerSource,
+                       screened: Set<String>?) -> Outcome {
         var answers: [String: AnswerSource] = [:]
         var replaced: [String: (by: AnswerSource, findings: [Finding])] = [:]
-        var runs = 0
+        var runs = 0, cachedRuns = 0
         var toolFailure: String?
         func run() -> Grading {
             let runnable = AnswerPlanning.runnable(chapter, exercises: exercises, answers: answers, fallback: start)
             let plan = Planner.plan(runnable, toolchain: toolchain, options: options, runKinds: AnswerPlanning.allKinds)
-            let result = options.runner.run(plan, chapter: runnable, toolchain: toolchain, options: options, events: nil)
+            let result: ChapterResult
+            if let cached = cache?.lookup(plan) {
+                result = cached
+                cachedRuns += 1
+            } else {
+                result = options.runner.run(plan, chapter: runnable, toolchain: toolchain, options: options, events: nil)
+                // A cache that cannot be written costs only speed next time.
+                try? cache?.store(result, for: plan)
+            }
             runs += 1
             toolFailure = toolFailure ?? result.toolFailure
             let frozen = answers
@@ -98,6 +120,7 @@ public struct ExerciseGrader: Sendable {
             break
         }
         var check = grading.report(replaced: replaced, runs: runs)
+        check.cachedRuns = cachedRuns
         check.couldNotGrade = toolFailure
         return Outcome(check: check, result: grading.result)
     }
@@ -149,8 +172,13 @@ struct Grading {
                 if !errors.isEmpty { blamed[exercise.id] = errors.map(finding) }
             }
         case .crashed, .timedOut:
-            guard let stopped = result.cells.first(where: { $0.status == .crashed || $0.status == .timedOut }),
-                  let exercise = replaceable.first(where: { $0.cells.contains(stopped.index) }) else { break }
+            guard let stopped = result.cells.first(where: { $0.status == .crashed || $0.status == .timedOut }) else { break }
+            // A trap inside the student's own code blames that exercise, wherever it was called from.
+            let trapCell = stopped.trapLine.flatMap { line in
+                chapter.cells.first { $0.fenceLine <= line && line <= $0.closingFenceLine }?.index
+            }
+            guard let exercise = replaceable.first(where: { $0.exerciseCell == trapCell })
+                ?? replaceable.first(where: { $0.cells.contains(stopped.index) }) else { break }
             blamed[exercise.id] = problems(ofCell: stopped.index)
         default:
             break
@@ -195,7 +223,14 @@ struct Grading {
            grades.allSatisfy(\.passed) {
             problems.append(Finding(file: chapter.path, line: 0, message: "chapter \(StatusText.word(result.status))"))
         }
-        return ChapterCheck(path: chapter.path, exercises: grades, problems: problems, runs: runs)
+        var check = ChapterCheck(path: chapter.path, exercises: grades, problems: problems, runs: runs)
+        check.stopped = result.cells.contains { !owned.contains($0.index) && Self.stops($0.status) }
+            || (result.status == .failedToCompile && !problems.isEmpty)
+        return check
+    }
+
+    static func stops(_ status: CellStatus) -> Bool {
+        [.crashed, .timedOut, .compileError].contains(status)
     }
 
     private func grade(_ exercise: Exercise, replacedBecause: (by: AnswerSource, findings: [Finding])?) -> ExerciseGrade {
@@ -208,7 +243,8 @@ struct Grading {
         if let (replacement, findings) = replacedBecause {
             return ExerciseGrade(id: exercise.id, file: chapter.path, line: fence, passed: false, points: 0,
                                  maxPoints: exercise.maxPoints, answer: .student, replacement: replacement,
-                                 checks: exercise.checkCells.map { checkGrade($0, passed: false) }, findings: findings)
+                                 checks: exercise.checkCells.map { checkGrade($0, passed: false) }, findings: findings,
+                                 stopped: true, seconds: seconds(of: exercise))
         }
         let source = answer(exercise)
         let answerCell = source == .reference ? exercise.solutionCell ?? exercise.exerciseCell : exercise.exerciseCell
@@ -223,7 +259,13 @@ struct Grading {
         let points = checks.reduce(0) { $0 + $1.points }
         return ExerciseGrade(id: exercise.id, file: chapter.path, line: fence, passed: checks.allSatisfy(\.passed),
                              points: points, maxPoints: exercise.maxPoints, answer: source,
-                             replacement: nil, checks: checks, findings: findings)
+                             replacement: nil, checks: checks, findings: findings,
+                             stopped: exercise.cells.contains { Self.stops(result.cells[$0].status) },
+                             seconds: seconds(of: exercise))
+    }
+
+    private func seconds(of exercise: Exercise) -> Double {
+        exercise.cells.reduce(0) { $0 + (result.cells[$1].seconds ?? 0) }
     }
 
     /// Everything wrong with one cell's run: how it stopped, failed expectations, output that
@@ -252,7 +294,12 @@ struct Grading {
         case .compileError:
             return ran.diagnostics.filter { $0.severity == "error" }.map(finding)
         case .crashed, .timedOut, .compiledUnexpectedly:
-            return [here(ran.trapMessage ?? StatusText.tag(ran.status) ?? ran.status.rawValue)]
+            let message = ran.trapMessage ?? StatusText.tag(ran.status) ?? ran.status.rawValue
+            if let line = ran.trapLine, line != cell.firstCodeLine {
+                // Where the trap happened, and the line of the running cell that led there.
+                return [Finding(file: chapter.path, line: line, message: "\(message) (reached from line \(cell.firstCodeLine))")]
+            }
+            return [here(message)]
         }
     }
 

@@ -14,6 +14,16 @@ public enum OutputComparison {
         public var message: String
     }
 
+    /// Every cell that ran to its end and printed other than its ```output block, in order.
+    public static func mismatches(_ chapter: Chapter, _ result: ChapterResult) -> [(cell: Int, mismatch: Mismatch)] {
+        chapter.cells.compactMap { cell in
+            guard let expected = cell.expectedOutput, cell.index < result.cells.count,
+                  result.cells[cell.index].status == .ok,
+                  let mismatch = compare(expected, actual: result.cells[cell.index].stdout.text) else { return nil }
+            return (cell.index, mismatch)
+        }
+    }
+
     public static func compare(_ expected: ExpectedOutput, actual: String) -> Mismatch? {
         let ignore = expected.options["ignore"].flatMap { try? NSRegularExpression(pattern: $0) }
         let tolerance = expected.options["tolerance"].flatMap(Double.init)

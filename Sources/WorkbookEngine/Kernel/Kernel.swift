@@ -249,7 +249,8 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
         if (outcome.stoppedCell != nil || outcome.stoppedInline != nil) && !outcome.timedOut {
             return .abandoned(live: events != nil)
         }
-        Executor.record(outcome, into: &result, plan: plan, events: events, from: boundary)
+        // A trap never gets here (see above), so no frames to map.
+        Executor.record(outcome, into: &result, plan: plan, events: events, symbolizer: nil, from: boundary)
         return .resumed(result)
     }
 

@@ -41,4 +41,6 @@ public enum RunEvent: Sendable {
     case compiling
     case cellStarted(index: Int)
     case cellFinished(CellResult)
+    /// A training loop's progress (`ProgressReporter` in Course), for the live status line.
+    case progress(cell: Int, text: String)
 }

@@ -84,6 +84,9 @@ public struct CellResult: Codable, Equatable, Sendable {
     /// The Swift runtime's full report of a trap (message line, stack trace without addresses),
     /// kept apart from `stderr` and shown folded; nil when it printed none.
     public var crashReport: String?
+    /// The chapter line the trap happened on (the innermost frame in chapter code, which may
+    /// be in an earlier cell than the one running); nil when unknown or not a trap.
+    public var trapLine: Int?
     /// Wall time of the cell's own code; nil when it did not run.
     public var seconds: Double?
     /// The `expect…` calls the cell made (check cells); nil when it made none.

@@ -1,3 +1,4 @@
+import Foundation
 import CCmark
 
 /// Walks the chapter's top-level blocks in order: fenced `swift` blocks become cells, an
@@ -71,6 +72,16 @@ struct BlockAssembler {
                                 at: location)
         }
         let options = try CellInfo.outputOptions(words, at: location)
+        // Left open, the block runs on to the next fence: a cell's ```swift line lands inside it.
+        for (offset, line) in fenced.literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = line.drop(while: { $0 == " " })
+            guard let first = text.first, first == "`" || first == "~" else { continue }
+            let run = text.prefix(while: { $0 == first })
+            if run.count >= 3, !text.dropFirst(run.count).allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                throw WorkbookError("unclosed ```output block: close it before line \(fenced.openingLine + 1 + offset), "
+                                    + "which opens another block (\(text.trimmingCharacters(in: .whitespaces)))", at: location)
+            }
+        }
         cells[last].expectedOutput = ExpectedOutput(
             text: fenced.literal, fenceLine: fenced.openingLine,
             firstContentLine: fenced.openingLine + 1, lastContentLine: fenced.closingLine - 1,

@@ -25,37 +25,48 @@ struct TokenRestorer {
     }
 
     /// Replaces `PREFIX<n>x` by `replacement(n)`, and drops the `PREFIX<n>c` tokens that carry
-    /// a span's later lines, with the line breaks before them.
+    /// a span's later lines, with the whitespace (the line break) before them. One pass over the
+    /// bytes, so a page with many tokens costs time in proportion to its length.
     private func replaceTokens(in text: String, prefix: String, _ replacement: (Int) -> String) -> String {
         guard text.contains(prefix) else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let found = rest.range(of: prefix) {
-            var cursor = found.upperBound
-            let digits = rest[cursor...].prefix(while: { $0.isASCII && $0.isNumber })
-            cursor = digits.endIndex
-            guard let index = Int(digits), cursor < rest.endIndex,
-                  rest[cursor] == "x" || rest[cursor] == "c" else {
-                result += rest[..<found.upperBound]
-                rest = rest[found.upperBound...]
+        let bytes = Array(text.utf8), needle = Array(prefix.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == needle[0], Self.matches(needle, in: bytes, at: i) else {
+                out.append(bytes[i])
+                i += 1
                 continue
             }
-            let continuation = rest[cursor] == "c"
-            // Whitespace before a continuation token is the line break the span used to hold.
-            var before = rest[..<found.lowerBound]
-            if continuation { before = Self.droppingTrailingWhitespace(before) }
-            result += before
-            if !continuation { result += replacement(index) }
-            rest = rest[rest.index(after: cursor)...]
+            var cursor = i + needle.count, index = 0, digits = 0
+            while cursor < bytes.count, (0x30...0x39).contains(bytes[cursor]), digits < 18 {
+                index = index * 10 + Int(bytes[cursor] - 0x30)
+                cursor += 1
+                digits += 1
+            }
+            guard digits > 0, cursor < bytes.count,
+                  bytes[cursor] == UInt8(ascii: "x") || bytes[cursor] == UInt8(ascii: "c") else {
+                out += needle
+                i += needle.count
+                continue
+            }
+            if bytes[cursor] == UInt8(ascii: "c") {
+                // Whitespace before a continuation token is the line break the span used to hold.
+                while let last = out.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D {
+                    out.removeLast()
+                }
+            } else {
+                out += Array(replacement(index).utf8)
+            }
+            i = cursor + 1
         }
-        return result + rest
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func droppingTrailingWhitespace(_ text: Substring) -> Substring {
-        var end = text.endIndex
-        while end > text.startIndex, text[text.index(before: end)].isWhitespace {
-            end = text.index(before: end)
-        }
-        return text[..<end]
+    private static func matches(_ needle: [UInt8], in bytes: [UInt8], at start: Int) -> Bool {
+        guard start + needle.count <= bytes.count else { return false }
+        for k in 0..<needle.count where bytes[start + k] != needle[k] { return false }
+        return true
     }
 }

@@ -10,36 +10,59 @@ public enum Workbook {
     /// then renders and writes the site.
     public static func build(paths: [String], outputDirectory: String, options: RunOptions,
                              toolchain: Toolchain, katex: KaTeXSource = .detect(),
-                             edition: Edition = .instructor) throws -> BuildReport {
+                             edition: Edition = .instructor, progress: ChapterProgress? = nil) throws -> BuildReport {
         let started = Date()
         let loaded = try loadChapters(paths)
         for chapter in loaded { _ = try ExerciseSet(chapter) }  // malformed exercise blocks are bad input
+        try OutputFolder.requireNotAFile(outputDirectory)
         let chapters = loaded.map(edition.displayed)
+        let site = try CourseSite.load(paths: paths)
+        let theme = try Theme.forCourse(root: site.root)
         let parsed = Date()
 
         let cache = ResultCache(directory: cacheDirectory(in: outputDirectory))
         let runs = boundedParallelMap(chapters, limit: max(1, options.jobs)) { chapter in
-            timed {
+            progress?.started(chapter.path)
+            let run = timed {
                 result(of: edition.runnable(chapter), cache: cache, options: options, toolchain: toolchain,
                        runKinds: AnswerPlanning.allKinds)
                     .withExpectationVerdict()
+                    .withOutputVerdict(chapter)
             }
+            progress?.finished(chapter.path, line: BuildReport.chapterLine(path: chapter.path, result: run.value,
+                                                                           cells: chapter.cells))
+            return run
         }
         let ran = Date()
 
         let summaries = zip(chapters, runs).map { ChapterSummary(chapter: $0, result: $1.value) }
-        let renderer = ReportRenderer(options: options, katex: katex)
-        var pages = ["index.html": renderer.indexPage(summaries)]
+        let renderer = ReportRenderer(options: options, katex: katex, theme: theme, site: site)
+        // The site is every chapter built now plus those built before into this folder (a
+        // one-chapter build keeps the others in the index, sidebar, pager and search).
+        var manifest = SiteManifest.load(from: outputDirectory).merged(
+            with: zip(chapters, summaries).map { SiteManifest.Entry(path: $0.path, summary: $1, search: []) },
+            chaptersFolder: CourseSite.chaptersFolder(for: paths))
+        let all = manifest.entries.map(\.summary)
+        var pages = ["index.html": renderer.indexPage(all)]
         for ((chapter, run), summary) in zip(zip(chapters, runs), summaries) {
-            pages[summary.fileName] = renderer.chapterPage(chapter, result: run.value, all: summaries)
+            let page = renderer.render(chapter, result: run.value, all: all)
+            pages[summary.fileName] = page.html
+            if let position = manifest.entries.firstIndex(where: { $0.summary.slug == summary.slug }) {
+                manifest.entries[position].search = page.search
+            }
         }
-        try SiteWriter.write(pages: pages, to: outputDirectory, katex: katex)
+        let search = SearchIndex.script(manifest.entries.flatMap(\.search))
+        try SiteWriter.write(pages: pages, to: outputDirectory, katex: katex, theme: theme,
+                             extraAssets: ["search-index.js": Data(search.utf8)])
+        try manifest.write(to: outputDirectory)
         let rendered = Date()
 
         let outcomes = zip(zip(chapters, runs), summaries).map { pair, summary in
             BuildReport.ChapterOutcome(path: pair.0.path, slug: summary.slug, title: summary.title,
                                        status: summary.status, counts: summary.counts,
-                                       fromCache: pair.1.value.fromCache, seconds: pair.1.seconds)
+                                       fromCache: pair.1.value.fromCache, seconds: pair.1.seconds,
+                                       messages: BuildReport.messages(pair.0, pair.1.value),
+                                       toolFailure: pair.1.value.toolFailure)
         }
         return BuildReport(chapters: outcomes, outputDirectory: outputDirectory,
                            parseSeconds: parsed.timeIntervalSince(started),
@@ -73,7 +96,7 @@ public enum Workbook {
     public static func loadChapter(_ path: String) throws -> Chapter {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw WorkbookError("\(path): no such file or directory")
+            throw WorkbookError("\(path): \(ChapterDiscovery.whyMissing(path))")
         }
         guard !isFolder.boolValue else { throw WorkbookError("\(path): is a folder, not a chapter file") }
         guard let data = FileManager.default.contents(atPath: path) else {

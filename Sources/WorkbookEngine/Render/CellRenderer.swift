@@ -10,13 +10,17 @@ struct CellRenderer {
         let startingPoint = CheckRendering.isStartingPoint(cell, status: status)
         let source = cell.attributes.hide ? "" : sourceBlock(cell)
         let outputs = (result.map(outputBlock) ?? "") + CheckRendering.html(cell, result: result)
+            + (result.map { outputMismatch(cell, $0) } ?? "")
         let head = self.head(cell, status: status, seconds: result?.seconds, startingPoint: startingPoint)
         // A hidden cell that ran quietly leaves no trace on the page.
         if source.isEmpty && outputs.isEmpty && head.isEmpty { return "" }
         let kind = cell.attributes.kind.rawValue
         let statusClass = startingPoint ? "starting-point" : StatusText.cssName(status)
+        // `workbook serve` finds exercises by these attributes to make them editable in the page.
+        let exercise = cell.attributes.kind == .exercise
+            ? " data-exercise=\"\(HTML.escape(cell.attributes.id ?? ""))\" data-fence-line=\"\(cell.fenceLine)\"" : ""
         return "<section class=\"cell cell-\(kind) status-\(statusClass)\" "
-            + "id=\"cell-\(cell.index + 1)\">\n\(head)\(source)\(outputs)</section>\n"
+            + "id=\"cell-\(cell.index + 1)\"\(exercise)>\n\(head)\(source)\(outputs)</section>\n"
     }
 
     // MARK: Head
@@ -73,6 +77,11 @@ struct CellRenderer {
         let pieces = OutputPiece.inProgramOrder(stdout: result.stdout.text, displays: result.displays)
         let trailing = pieces.lastIndex { if case .text = $0 { return true } else { return false } } ?? -1
         var later: [String] = []
+        var displays = 0
+        func displayBlock(_ display: DisplayItem) -> String {
+            displays += 1
+            return self.displayBlock(display, id: "cell-\(result.index + 1)-display-\(displays)")
+        }
         for (number, piece) in pieces.enumerated() {
             switch piece {
             case .text(let text):
@@ -95,7 +104,8 @@ struct CellRenderer {
             parts.append(Self.diagnosticsList(result.diagnostics, path: path))
         }
         if let trap = result.trapMessage {
-            parts.append("<p class=\"trap\">\(HTML.escape(trap))</p>")
+            let place = result.trapLine.map { " (at line \($0))" } ?? ""
+            parts.append("<p class=\"trap\">\(HTML.escape(trap + place))</p>")
         }
         if let report = result.crashReport {
             parts.append("<details class=\"crash-report\"><summary>the runtime's report</summary>"
@@ -105,16 +115,32 @@ struct CellRenderer {
         return "<div class=\"outputs\">\n\(parts.joined(separator: "\n"))\n</div>\n"
     }
 
+    /// When the cell printed other than its ```output block: where and how it differs, and
+    /// the expected text one click away.
+    private func outputMismatch(_ cell: Cell, _ result: CellResult) -> String {
+        guard result.status == .ok, let expected = cell.expectedOutput,
+              let mismatch = OutputComparison.compare(expected, actual: result.stdout.text) else { return "" }
+        return "<div class=\"output-mismatch\">\n<p class=\"trap\">line \(mismatch.line): \(HTML.escape(mismatch.message))</p>\n"
+            + "<details><summary>the expected output (line \(expected.fenceLine))</summary>"
+            + "<pre>\(HTML.escape(trimmed(expected.text)))</pre></details>\n</div>\n"
+    }
+
     /// The display's HTML (sanitised to an allow-list when it was received: see
-    /// DisplaySanitiser), with its text form one click away.
-    private func displayBlock(_ display: DisplayItem) -> String {
+    /// DisplaySanitiser), with its text form one click away and tied to the picture as its
+    /// description (`aria-describedby`), so a screen reader reads the plot's numbers.
+    private func displayBlock(_ display: DisplayItem, id: String) -> String {
         if display.html.isEmpty {
             return "<figure class=\"display\"><pre>\(HTML.escape(trimmed(display.text)))</pre></figure>"
         }
-        var html = "<figure class=\"display\">\n<div class=\"display-body\">\(display.html)</div>\n"
+        let textID = "\(id)-text"
+        var body = display.html
+        if !display.text.isEmpty, let svg = body.range(of: "<svg ") {
+            body.replaceSubrange(svg, with: "<svg aria-describedby=\"\(textID)\" ")
+        }
+        var html = "<figure class=\"display\">\n<div class=\"display-body\">\(body)</div>\n"
         if !display.text.isEmpty {
             html += "<details class=\"display-text\"><summary>as text</summary>"
-                + "<pre>\(HTML.escape(trimmed(display.text)))</pre></details>\n"
+                + "<pre id=\"\(textID)\">\(HTML.escape(trimmed(display.text)))</pre></details>\n"
         }
         return html + "</figure>"
     }

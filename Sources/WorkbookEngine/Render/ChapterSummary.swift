@@ -10,6 +10,11 @@ public struct CellCounts: Codable, Equatable, Sendable {
     public var skipped = 0
     /// Cells marked `exercise`.
     public var exercises = 0
+    /// Exercises whose every check ran and held.
+    public var exercisesPassed = 0
+    /// Points of the checks that passed, and of all checks.
+    public var points: Double = 0
+    public var maxPoints: Double = 0
 
     public init() {}
 
@@ -29,16 +34,53 @@ public struct CellCounts: Codable, Equatable, Sendable {
             }
         }
         exercises = cells.filter { $0.attributes.kind == .exercise }.count
+        tallyExercises(result, cells: cells)
     }
 
-    /// `5 ok · 1 crashed · 2 not run`: only the counts that are not zero (`no cells` if none).
+    /// Exercises passed and points earned in this run: a check passes when it ran to its end
+    /// with every expectation held and printed what its ```output block says.
+    private mutating func tallyExercises(_ result: ChapterResult, cells: [Cell]) {
+        var checksByID: [String: [Cell]] = [:]
+        for cell in cells where cell.attributes.kind == .check {
+            checksByID[cell.attributes.id ?? "", default: []].append(cell)
+        }
+        for cell in cells where cell.attributes.kind == .exercise {
+            let checks = checksByID[cell.attributes.id ?? ""] ?? []
+            var passedAll = true
+            for check in checks {
+                let points = ExerciseSet.points(of: check)
+                maxPoints += points
+                if Self.passed(check, result) { self.points += points } else { passedAll = false }
+            }
+            if passedAll && !checks.isEmpty { exercisesPassed += 1 }
+        }
+    }
+
+    private static func passed(_ check: Cell, _ result: ChapterResult) -> Bool {
+        guard check.index < result.cells.count else { return false }
+        let ran = result.cells[check.index]
+        guard ran.status == .ok, (ran.expectations?.failed ?? 0) == 0 else { return false }
+        if let expected = check.expectedOutput, OutputComparison.compare(expected, actual: ran.stdout.text) != nil {
+            return false
+        }
+        return true
+    }
+
+    /// `5 ok · 1 crashed · 2 not run · 1 of 4 exercises, 2/10 points`: only the counts that
+    /// are not zero (`no cells` if none).
     public var description: String {
         let parts: [(Int, String)] = [(ok, "ok"), (failed, "failed"), (crashed, "crashed"),
                                       (timedOut, "timed out"), (notRun, "not run"),
-                                      (skipped, "skipped"),
-                                      (exercises, exercises == 1 ? "exercise" : "exercises")]
-        let shown = parts.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+                                      (skipped, "skipped")]
+        var shown = parts.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        if exercises > 0 { shown.append(exerciseDescription) }
         return shown.isEmpty ? "no cells" : shown.joined(separator: " · ")
+    }
+
+    /// `1 of 4 exercises, 2/10 points`.
+    public var exerciseDescription: String {
+        "\(exercisesPassed) of \(exercises) exercise\(exercises == 1 ? "" : "s"), "
+            + "\(CheckFormat.number(points))/\(CheckFormat.number(maxPoints)) point\(maxPoints == 1 ? "" : "s")"
     }
 }
 

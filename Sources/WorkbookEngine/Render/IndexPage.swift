@@ -1,14 +1,15 @@
 /// The body of `index.html`: every chapter in order with its status and cell counts.
 enum IndexPage {
-    static func body(_ summaries: [ChapterSummary]) -> String {
-        var html = "<h1>Contents</h1>\n"
+    /// `introduction` is the course's README/index page as HTML; it then opens the page.
+    static func body(_ summaries: [ChapterSummary], introduction: String? = nil) -> String {
+        var html = introduction.map { $0 + "<h2 id=\"chapters\">Chapters</h2>\n" } ?? "<h1>Contents</h1>\n"
         html += "<p class=\"index-summary\">\(HTML.escape(overview(summaries)))</p>\n"
         html += "<ol class=\"chapter-list\">\n"
         for summary in summaries {
             let tone = StatusText.tone(summary.status)
             html += """
                 <li class="chapter-entry tone-\(tone)">
-                <a href="\(HTML.escape(summary.fileName))">\(HTML.escape(summary.title))</a>
+                <a href="\(PageLink.href(slug: summary.slug))">\(HTML.escape(summary.title))</a>
                 <span class="status-tag tone-\(tone)"><span class="symbol" aria-hidden="true">\
                 \(StatusText.symbol(summary.status))</span> \(StatusText.word(summary.status))</span>
                 <span class="counts">\(HTML.escape(summary.counts.description))</span>

@@ -27,22 +27,4 @@ public enum KaTeXSource: String, Codable, Sendable {
     var scriptURL: String {
         self == .local ? "assets/katex/katex.min.js" : "\(Self.cdnBase)/katex.min.js"
     }
-
-    /// Typesets every math span the parser left in the prose. `throwOnError: false` shows bad
-    /// TeX in red in place instead of stopping the page; without KaTeX (offline, CDN) the TeX
-    /// source stays readable as text. The `math-typeset` class lets bin/screenshot tell that KaTeX ran.
-    static let typesetScript = """
-        <script>
-        (function () {
-          if (!window.katex) return;
-          document.querySelectorAll("span.math").forEach(function (el) {
-            katex.render(el.textContent, el, {
-              displayMode: el.classList.contains("math-display"),
-              throwOnError: false
-            });
-          });
-          document.documentElement.classList.add("math-typeset");
-        })();
-        </script>
-        """
 }

@@ -1,53 +1,45 @@
-/// The `<html>` around every page: head, stylesheet, KaTeX, the site navigation.
+/// The `<html>` around every page, from the theme's templates: the page shell (`page`, or
+/// `serve` for the live server), the sidebar and the previous/next pager.
 struct PageShell {
     var katex: KaTeXSource
+    var theme: Theme
+    var site: CourseSite
+    var template: String
+    var extra: [String: String]
 
-    func page(title: String, navigation: String, body: String, math: Bool) -> String {
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTML.escape(title))</title>
-
-            """
-        if math {
-            html += "<link rel=\"stylesheet\" href=\"\(katex.stylesheetURL)\">\n"
+    /// `current` is the chapter's slug, nil on the index page; `sections` are its headings.
+    func page(title: String, current: String?, all: [ChapterSummary], sections: [HeadingAnchors.Section],
+              body: String, math: Bool) -> String {
+        let siteTitle = HTML.escape(site.title)
+        var context: [String: Any] = [
+            "title": HTML.escape(title), "siteTitle": siteTitle,
+            "pageTitle": current == nil ? siteTitle : "\(HTML.escape(title)) · \(siteTitle)",
+            "body": body, "math": math, "isIndex": current == nil,
+            "katexStylesheet": HTML.escape(katex.stylesheetURL), "katexScript": HTML.escape(katex.scriptURL),
+        ]
+        context["chapters"] = all.map { summary -> [String: Any] in
+            let isCurrent = summary.slug == current
+            // The sidebar lists the current chapter's sections (h2, h3); its h1 is the chapter itself.
+            let shown = isCurrent ? sections.filter { $0.level == 2 || $0.level == 3 } : []
+            return ["href": PageLink.href(slug: summary.slug), "title": HTML.escape(summary.title),
+                    "current": isCurrent, "tone": StatusText.tone(summary.status),
+                    "symbol": StatusText.symbol(summary.status), "status": StatusText.word(summary.status),
+                    "hasSections": !shown.isEmpty,
+                    "sections": shown.map { ["href": "#" + HTML.escape(PageLink.encode($0.id)),
+                                             "title": HTML.escape($0.title), "sub": $0.level == 3] }]
         }
-        html += """
-            <link rel="stylesheet" href="assets/workbook.css">
-            </head>
-            <body>
-            \(navigation)
-            <main>
-            \(body)
-            </main>
-
-            """
-        if math {
-            html += "<script src=\"\(katex.scriptURL)\"></script>\n"
-            html += KaTeXSource.typesetScript + "\n"
+        if let current, let position = all.firstIndex(where: { $0.slug == current }) {
+            if position > 0 { context["previous"] = link(all[position - 1]) }
+            if position + 1 < all.count { context["next"] = link(all[position + 1]) }
+        } else if let first = all.first {
+            context["next"] = link(first)
         }
-        html += "</body>\n</html>\n"
-        return html
+        context["hasPager"] = context["previous"] != nil || context["next"] != nil
+        for (key, value) in extra { context[key] = HTML.escape(value) }
+        return theme.render(template, context)
     }
 
-    /// Index, previous and next chapter links; `current` is nil on the index page.
-    func navigation(current: String?, all: [ChapterSummary]) -> String {
-        var links = ["<a class=\"nav-index\" href=\"index.html\">Contents</a>"]
-        if let current, let position = all.firstIndex(where: { $0.slug == current }) {
-            if position > 0 {
-                let previous = all[position - 1]
-                links.append("<a class=\"nav-prev\" rel=\"prev\" href=\"\(HTML.escape(previous.fileName))\">"
-                             + "← \(HTML.escape(previous.title))</a>")
-            }
-            if position + 1 < all.count {
-                let next = all[position + 1]
-                links.append("<a class=\"nav-next\" rel=\"next\" href=\"\(HTML.escape(next.fileName))\">"
-                             + "\(HTML.escape(next.title)) →</a>")
-            }
-        }
-        return "<nav class=\"site-nav\" aria-label=\"Chapters\">\n" + links.joined(separator: "\n") + "\n</nav>"
+    private func link(_ summary: ChapterSummary) -> [String: Any] {
+        ["href": PageLink.href(slug: summary.slug), "title": HTML.escape(summary.title)]
     }
 }

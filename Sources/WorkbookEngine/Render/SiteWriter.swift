@@ -1,19 +1,22 @@
 import Foundation
 
-/// Writes a built site: the stylesheet, KaTeX when it is installed, and the pages.
+/// Writes a built site: the theme's static files, KaTeX when it is installed, and the pages.
 /// Every file goes through `AtomicWrite`, so an interrupted build leaves each file either old or
 /// new, never half-written, and the next build removes its temporary files. Files it does not write (a
 /// `.cache/` folder, say) are left alone.
 public enum SiteWriter {
     public static func write(pages: [String: String], to outputDirectory: String, katex: KaTeXSource,
-                             katexDirectory: String = KaTeXSource.debianDirectory) throws {
+                             katexDirectory: String = KaTeXSource.debianDirectory, theme: Theme = .builtIn,
+                             extraAssets: [String: Data] = [:]) throws {
         for name in pages.keys where !isPlainFileName(name) {
             throw WorkbookError("page name '\(name)' must be a plain file name inside \(outputDirectory)")
         }
         let assets = "\(outputDirectory)/assets"
         StaleTemporaries.sweepFiles(in: outputDirectory)
         try makeDirectory(assets)
-        try writeIfChanged(Data(Stylesheet.css.utf8), to: "\(assets)/workbook.css")
+        for (name, data) in theme.assets.merging(extraAssets, uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {
+            try writeIfChanged(data, to: "\(assets)/\(name)")
+        }
         if katex == .local {
             try copyKaTeX(from: katexDirectory, to: "\(assets)/katex")
         }
@@ -27,7 +30,7 @@ public enum SiteWriter {
     static func copyKaTeX(from source: String, to destination: String) throws {
         let files = FileManager.default
         guard KaTeXSource.detect(directory: source) == .local else {
-            throw WorkbookError("KaTeX is not installed at \(source) (apt-get install libjs-katex)")
+            throw ToolFailure("KaTeX is not installed at \(source) (apt-get install libjs-katex)")
         }
         try makeDirectory("\(destination)/fonts")
         for name in ["katex.min.js", "katex.min.css"] {
@@ -50,7 +53,7 @@ public enum SiteWriter {
     private static func readResolved(_ path: String) throws -> Data {
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         guard let data = FileManager.default.contents(atPath: resolved.path) else {
-            throw WorkbookError("cannot read \(path)")
+            throw ToolFailure("cannot read \(path)")
         }
         return data
     }

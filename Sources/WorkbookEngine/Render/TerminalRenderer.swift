@@ -41,7 +41,7 @@ public enum TerminalRenderer {
             for line in CheckRendering.terminalLines(cell, result: result) { add(line.passed ? .notice : .status, line.text) }
         }
         if let trap = result.trapMessage {
-            add(.status, trap)
+            add(.status, trap + (result.trapLine.map { " (at line \($0))" } ?? ""))
         } else if let explanation = StatusText.explanation(result.status) {
             add(.status, explanation)
         }

@@ -1,0 +1,1 @@
+// Filled in by `workbook serve` (see WorkbookServer).
