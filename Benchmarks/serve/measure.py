@@ -5,7 +5,8 @@
 
 1. Prose edit: a sentence appended to chapter 2's .md on disk → the open page shows it.
 2. Check: on chapter 2's last exercise (student edition, the reference answer typed into the
-   page's editor), pressing Check → the ✓ on the page. The chapter is compiled and run.
+   page's editor), pressing Check → the reloaded page with its check verdict (✓ or ✗: the
+   chapter's earlier exercises still hold the starting code). The chapter is compiled and run.
 Each is repeated (default 3) and printed as min / median / max seconds.
 """
 import os, re, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
@@ -83,15 +84,18 @@ def main():
             driver.execute_script("document.querySelector(arguments[0] + ' .CodeMirror').CodeMirror.setValue(arguments[1])",
                                   selector, code)
             button = driver.find_element(By.CSS_SELECTOR, selector + " .exercise-check")
+            # Marks this page, so only the page reloaded after the run counts as the result.
+            driver.execute_script("window.beforeCheck = true")
             start = time.time()
             button.click()
             WebDriverWait(driver, 600, poll_frequency=0.02).until(
-                lambda d: d.execute_script("return document.readyState") == "complete"
-                and "✓" in (d.execute_script(verdict, selector) or "")
+                lambda d: d.execute_script("return document.readyState === 'complete' && !window.beforeCheck")
+                and (d.execute_script(verdict, selector) or "") != ""
                 and d.execute_script("return document.querySelector(arguments[0] + ' .CodeMirror').CodeMirror.getValue()",
-                                     selector) == code)
+                                     selector).rstrip("\n") == code.rstrip("\n"))
             check.append(time.time() - start)
-        figures("Check pressed -> ✓ on chapter 2's last exercise (%s)" % ident, check)
+        print("verdict shown:", driver.execute_script(verdict, selector).strip()[:80])
+        figures("Check pressed -> verdict on chapter 2's last exercise (%s)" % ident, check)
     finally:
         if driver:
             driver.quit()
