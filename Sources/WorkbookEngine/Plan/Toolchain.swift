@@ -43,11 +43,12 @@ public struct Toolchain: Codable, Equatable, Sendable {
         let module = directory + "/Modules/Course.swiftmodule"
         let files = FileManager.default
         guard files.fileExists(atPath: library), files.fileExists(atPath: module) else {
-            throw WorkbookError("no Course build in \(directory) (expected libCourse.so and "
+            // A broken installation, not bad input: the tool itself cannot run (exit status 3).
+            throw ToolFailure("no Course build in \(directory) (expected libCourse.so and "
                 + "Modules/Course.swiftmodule; run `swift build --product Course` or set WORKBOOK_COURSE_DIR)")
         }
         guard let compiler = swiftc ?? findSwiftc() else {
-            throw WorkbookError("swiftc not found on PATH or beside the Swift runtime")
+            throw ToolFailure("swiftc not found on PATH or beside the Swift runtime")
         }
         let version = try CompilerVersion.text(of: compiler)
         return Toolchain(swiftc: compiler, courseDirectory: directory, compilerVersion: version,
