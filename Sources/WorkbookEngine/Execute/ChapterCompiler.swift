@@ -26,7 +26,11 @@ struct ChapterCompiler {
             let mainSource = directory + "/main.swift"
             write(plan.program, to: mainSource)
             // -g: line tables, so a trap's frames map back to `.md` lines (TrapSymbolizer).
-            jobs.append(toolchain.flags + ["-g"] + linkArguments + ["-module-name", Self.moduleName, mainSource, "-o", executablePath])
+            // Testable and its symbols exported, so a kernel checkpoint of it can load a suffix
+            // compiled against its cells (see `Kernel`); every run is built so, kernel or not,
+            // so both give the same program.
+            jobs.append(toolchain.flags + ["-g"] + linkArguments + ["-enable-testing", "-Xlinker", "--export-dynamic",
+                                                                   "-module-name", Self.moduleName, mainSource, "-o", executablePath])
         }
         for (number, program) in plan.compileFailPrograms.enumerated() {
             let folder = directory + "/compile-fail-\(number)"
@@ -43,13 +47,13 @@ struct ChapterCompiler {
         return plan.needsProgram ? (all[0], Array(all.dropFirst())) : (nil, all)
     }
 
-    private var linkArguments: [String] {
+    var linkArguments: [String] {
         let course = toolchain.courseDirectory
         return ["-I", course + "/Modules", "-L", course, "-lCourse",
                 "-Xlinker", "-rpath", "-Xlinker", course]
     }
 
-    private func compile(arguments: [String]) -> Outcome {
+    func compile(arguments: [String]) -> Outcome {
         let started = Monotonic.seconds()
         do {
             let run = try ProcessRunner.run(executable: toolchain.swiftc, arguments: arguments)

@@ -21,6 +21,9 @@ struct ChildProcess {
     let pid: pid_t
     /// Read ends, indexed by `ChildStream.rawValue`; the channel is -1 when not asked for.
     let readEnds: [Int32]
+    /// A run forked from a kernel checkpoint is not our child: the checkpoint holding it tells its
+    /// end on this socket (`exit STATUS`), -1 for a child we spawned.
+    var statusSocket: Int32 = -1
     /// bubblewrap reports a program killed by signal N as exit status 128 + N: read it so.
     var reportsSignalsAsStatus = false
 
@@ -157,8 +160,7 @@ struct ChildProcess {
         for entry in open { close(entry.fd) }
         // Anything the program left behind in its group goes too.
         killpg(pid, SIGKILL)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let status = reap()
         RunningPrograms.ended(pid)
         let signal = status & 0x7f
         let code = (status >> 8) & 0xff
@@ -171,8 +173,34 @@ extension ChildProcess {
     /// Whether the child has ended, without reaping it (so its process group id stays its own
     /// until `pump` has killed the group).
     func hasExited() -> Bool {
+        if statusSocket >= 0 {
+            var polls = [pollfd(fd: statusSocket, events: Int16(POLLIN), revents: 0)]
+            return poll(&polls, 1, 0) > 0
+        }
         var info = siginfo_t()
         return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_signo == SIGCHLD
+    }
+
+    /// waitpid's raw status; for a forked run, as its checkpoint reports it (a checkpoint that
+    /// died meanwhile reads as killed).
+    private func reap() -> Int32 {
+        var status: Int32 = 0
+        if statusSocket >= 0 {
+            defer { close(statusSocket) }
+            var line: [UInt8] = []
+            var byte: UInt8 = 0
+            while line.last != 10 {
+                let count = read(statusSocket, &byte, 1)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return SIGKILL }
+                line.append(byte)
+            }
+            let text = String(decoding: line.dropLast(), as: UTF8.self)
+            guard text.hasPrefix("exit "), let value = Int32(text.dropFirst(5)) else { return SIGKILL }
+            return value
+        }
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return status
     }
 }
 

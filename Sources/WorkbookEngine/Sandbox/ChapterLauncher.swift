@@ -69,7 +69,10 @@ public enum Sandbox {
 enum ChapterLauncher {
     /// `workingDirectory` is the course root, for a program run without the sandbox (inside
     /// it, the policy's working directory is the same folder).
-    static func start(program: String, policy: SandboxPolicy?, key: [UInt8], workingDirectory: String) throws -> ChildProcess {
+    /// `kernel`: the environment and lifeline descriptor of a run that keeps kernel checkpoints
+    /// (unsandboxed: a checkpoint must outlive the run's process, which a sandbox's does not).
+    static func start(program: String, policy: SandboxPolicy?, key: [UInt8], workingDirectory: String,
+                      kernel: Executor.Checkpointing? = nil) throws -> ChildProcess {
         var handshake: [Int32] = [0, 0]
         guard makePipe(&handshake) == 0 else {
             throw WorkbookError("cannot create a pipe: \(String(cString: strerror(errno)))")
@@ -88,11 +91,15 @@ enum ChapterLauncher {
 
         let variables = [Handshake.channelVariable: String(Handshake.channelDescriptor),
                          Handshake.handshakeVariable: String(Handshake.handshakeDescriptor)]
-        let passing = [(target: Handshake.handshakeDescriptor, source: handshake[0])]
+        var passing = [(target: Handshake.handshakeDescriptor, source: handshake[0])]
         guard var policy else {
             var environment = ProcessInfo.processInfo.environment
             environment["SWIFT_BACKTRACE"] = "enable=no"
             environment.merge(variables) { $1 }
+            if let kernel {
+                environment.merge(kernel.environment) { $1 }
+                passing += kernel.inherited.map { (target: $0.key, source: $0.value) }
+            }
             let folder = FileManager.default.fileExists(atPath: workingDirectory) ? workingDirectory : nil
             return try ChildProcess.spawn(executable: program, arguments: [], environment: environment,
                                           channel: true, passing: passing, workingDirectory: folder)
