@@ -131,6 +131,21 @@ struct KernelRunTests {
         #expect(result == (try setup.run(broken, kernel: nil)))
     }
 
+    @Test func aTrapInAFullRunThatKeepsCheckpointsIsReportedAsAFreshRunReportsIt() throws {
+        let setup = try Setup()
+        let kernel = Kernel()
+        defer { kernel.shutDown(); try? FileManager.default.removeItem(atPath: setup.folder) }
+        // The trap is inside a function of the chapter's: a fresh run maps that frame to its line.
+        let crashing = Self.chapter(log: setup.log, last: "func pick(_ xs: [Int]) -> Int {\n    xs[total]\n}\nprint(pick([1]))")
+        let result = try setup.run(crashing, kernel: kernel)
+        let fresh = try setup.run(crashing, kernel: nil)
+        #expect(result.status == .crashed)
+        #expect(fresh.cells[2].trapLine == 23)
+        #expect(result == fresh)
+        // The checkpoints before the trapping cell are kept all the same.
+        #expect(kernel.statistics.checkpointsHeld == 2)
+    }
+
     @Test func aCrashInTheResumedCellsGivesTheFreshRunsReport() throws {
         let setup = try Setup()
         let kernel = Kernel()

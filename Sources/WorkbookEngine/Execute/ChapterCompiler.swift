@@ -13,6 +13,8 @@ struct ChapterCompiler {
 
     let toolchain: Toolchain
     let directory: String
+    /// Build the program so that kernel checkpoints of it can resume edited suffixes.
+    var forCheckpoints = false
 
     static let moduleName = "WorkbookChapter"
 
@@ -26,11 +28,12 @@ struct ChapterCompiler {
             let mainSource = directory + "/main.swift"
             write(plan.program, to: mainSource)
             // -g: line tables, so a trap's frames map back to `.md` lines (TrapSymbolizer).
-            // Testable and its symbols exported, so a kernel checkpoint of it can load a suffix
-            // compiled against its cells (see `Kernel`); every run is built so, kernel or not,
-            // so both give the same program.
-            jobs.append(toolchain.flags + ["-g"] + linkArguments + ["-enable-testing", "-Xlinker", "--export-dynamic",
-                                                                   "-module-name", Self.moduleName, mainSource, "-o", executablePath])
+            // A run that keeps kernel checkpoints is testable with its symbols exported, so a
+            // checkpoint can load a suffix compiled against its cells (see `Kernel`). Other runs
+            // are not: exported names replace the image offsets `TrapSymbolizer` maps to lines.
+            let checkpointFlags = forCheckpoints ? ["-enable-testing", "-Xlinker", "--export-dynamic"] : []
+            jobs.append(toolchain.flags + ["-g"] + linkArguments + checkpointFlags
+                        + ["-module-name", Self.moduleName, mainSource, "-o", executablePath])
         }
         for (number, program) in plan.compileFailPrograms.enumerated() {
             let folder = directory + "/compile-fail-\(number)"

@@ -56,7 +56,8 @@ public enum Executor {
         }
 
         events?(.compiling)
-        let compiler = ChapterCompiler(toolchain: toolchain, directory: directory)
+        var compiler = ChapterCompiler(toolchain: toolchain, directory: directory)
+        compiler.forCheckpoints = checkpointing != nil
         let compiled = compiler.compileAll(plan)
         for (program, outcome) in zip(plan.compileFailPrograms, compiled.compileFails) {
             result.cells[program.cellIndex] = compileFailResult(program.cellIndex, outcome, plan: plan)

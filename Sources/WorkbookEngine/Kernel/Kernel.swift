@@ -127,6 +127,12 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
         register(details, run: run, result: result, plan: plan, chapter: chapter, toolchain: toolchain,
                  options: options)
         evict(budget: options.kernelMemoryBudget)
+        // A program built for checkpoints exports its symbols, so a trap's stack names functions
+        // instead of the image offsets `TrapSymbolizer` maps to `.md` lines: the report a fresh
+        // run gives comes from a fresh run (the checkpoints before the trap are kept).
+        if result.cells.contains(where: { $0.status == .crashed }) {
+            return Executor.run(plan, chapter: chapter, toolchain: toolchain, options: options, events: nil)
+        }
         return result
     }
 
