@@ -13,10 +13,17 @@ import WorkbookProtocol
 /// edited cells from there on. The checkpoint ends when the engine closes its end of the
 /// lifeline pipe, or on `QUIT`.
 ///
+/// Inside the bubblewrap sandbox (`WORKBOOK_KERNEL_STATUS_FD` given) the roles are swapped:
+/// the sandbox ends when its first process does, so the process that reaches a boundary stays
+/// as the checkpoint and its fork goes on with the run. The checkpoint whose fork ends tells
+/// the engine how it ended (`exit STATUS` on the status descriptor), as the sandbox itself
+/// cannot while checkpoints keep it alive.
+///
 /// Commands, one line each, tab-separated: `RUN key run cells library entry` (`key`: the new
 /// run's channel key in hex)
 /// (`cells` lists where the resumed run checkpoints in turn, comma-separated, `-` for none),
 /// answered by `pid N` and, once that run has ended, `exit STATUS` (waitpid's raw status);
+/// anything the engine writes on that connection meanwhile (or its closing) kills the run;
 /// `QUIT`.
 enum Checkpoints {
     struct Configuration {
@@ -24,18 +31,22 @@ enum Checkpoints {
         var run: String
         var cells: Set<Int>
         var lifeline: Int32
+        /// In the sandbox: where the checkpoint whose fork runs the cells reports its end.
+        var status: Int32? = nil
     }
 
     /// Read once and removed from the environment, so chapter code does not see it.
     nonisolated(unsafe) static var configuration: Configuration? = fromEnvironment()
 
     private static func fromEnvironment() -> Configuration? {
-        let names = ["WORKBOOK_KERNEL_DIR", "WORKBOOK_KERNEL_RUN", "WORKBOOK_KERNEL_CELLS", "WORKBOOK_KERNEL_LIFELINE_FD"]
+        let names = ["WORKBOOK_KERNEL_DIR", "WORKBOOK_KERNEL_RUN", "WORKBOOK_KERNEL_CELLS", "WORKBOOK_KERNEL_LIFELINE_FD",
+                     "WORKBOOK_KERNEL_STATUS_FD"]
         let values = names.map { getenv($0).map { String(cString: $0) } }
         for name in names { unsetenv(name) }
         guard let directory = values[0], let run = values[1], let cells = values[2],
               let lifeline = values[3].flatMap(Int32.init) else { return nil }
-        return Configuration(directory: directory, run: run, cells: parseCells(cells), lifeline: lifeline)
+        return Configuration(directory: directory, run: run, cells: parseCells(cells), lifeline: lifeline,
+                             status: values[4].flatMap(Int32.init))
     }
 
     static func parseCells(_ text: String) -> Set<Int> {
@@ -54,26 +65,49 @@ enum Checkpoints {
             unlink(path)
             return
         }
-        if pid == 0 { serve(listener: listener, lifeline: configuration.lifeline, channel: channel) }
+        if let status = configuration.status {
+            // In the sandbox: this process stays; its fork goes on. Its pid here means nothing
+            // outside the sandbox's PID namespace: 0, and the engine asks the socket (SO_PEERCRED).
+            if pid > 0 {
+                serve(listener: listener, lifeline: configuration.lifeline, channel: channel, runner: (pid, status))
+            }
+            close(listener)
+            OutputBuffer.startFlusher()
+            channel.send(.checkpoint, fields: [index, 0], payload: [])
+            return
+        }
+        if pid == 0 { serve(listener: listener, lifeline: configuration.lifeline, channel: channel, runner: nil) }
         close(listener)
         channel.send(.checkpoint, fields: [index, Int(pid)], payload: [])
     }
 
-    private static func serve(listener: Int32, lifeline: Int32, channel: EngineChannel) -> Never {
+    /// `runner`: in the sandbox, the fork that goes on with the run and where to report its end.
+    private static func serve(listener: Int32, lifeline: Int32, channel: EngineChannel,
+                              runner: (pid: pid_t, status: Int32)?) -> Never {
         // Out of the run's process group (the engine kills that group when the run ends) and off
         // its pipes (the engine reads them until every writer has closed them).
         setpgid(0, 0)
         let null = open("/dev/null", O_RDWR)
         for target in [Int32(0), 1, 2, channel.fd] { dup2(null, target) }
         if null > 2 && null != channel.fd { close(null) }
+        // A report to an engine that has gone must not kill the checkpoint.
+        signal(SIGPIPE, SIG_IGN)
         var running: [pid_t: Int32] = [:]
+        var runner = runner
+        if runner == nil, let status = configuration?.status { close(status) }
         while true {
             var polls = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0),
                          pollfd(fd: lifeline, events: Int16(POLLIN), revents: 0)]
+            let connections = Array(running)
+            polls += connections.map { pollfd(fd: $0.value, events: Int16(POLLIN), revents: 0) }
             // Runs in progress are looked at every 5 ms for their end.
-            let ready = poll(&polls, 2, running.isEmpty ? -1 : 5)
+            let ready = poll(&polls, nfds_t(polls.count), running.isEmpty && runner == nil ? -1 : 5)
             if ready < 0 && errno != EINTR { _exit(0) }
             if polls[1].revents != 0 { _exit(0) }  // the engine has gone
+            // The engine wrote or hung up on a run's connection: it wants that run ended (timeout).
+            for (slot, entry) in connections.enumerated() where polls[2 + slot].revents != 0 {
+                kill(-entry.key, SIGKILL)
+            }
             var status: Int32 = 0
             while true {
                 let ended = waitpid(-1, &status, WNOHANG)
@@ -81,6 +115,11 @@ enum Checkpoints {
                 if let connection = running.removeValue(forKey: ended) {
                     writeAll(connection, Array("exit \(status)\n".utf8))
                     close(connection)
+                }
+                if let current = runner, current.pid == ended {
+                    writeAll(current.status, Array("exit \(status)\n".utf8))
+                    close(current.status)
+                    runner = nil
                 }
             }
             guard polls[0].revents != 0 else { continue }
@@ -102,6 +141,8 @@ enum Checkpoints {
             if child == 0 {
                 close(listener)
                 close(connection)
+                for other in running.values { close(other) }
+                if let current = runner { close(current.status) }
                 resume(fields: fields, descriptors: descriptors, lifeline: lifeline, channel: channel)
             }
             for fd in descriptors { close(fd) }
@@ -120,11 +161,13 @@ enum Checkpoints {
     private static func resume(fields: [String], descriptors: [Int32], lifeline: Int32,
                                channel: EngineChannel) -> Never {
         setpgid(0, 0)
+        signal(SIGPIPE, SIG_DFL)
         dup2(descriptors[0], 1)
         dup2(descriptors[1], 2)
         dup2(descriptors[2], channel.fd)
         for fd in descriptors where fd > 2 && fd != channel.fd { close(fd) }
         ParentWatch.killMeWithParent()
+        OutputBuffer.startFlusher()
         channel.restart(key: hexBytes(fields[1]))
         configuration = Configuration(directory: configuration?.directory ?? "", run: fields[2],
                                       cells: parseCells(fields[3]), lifeline: lifeline)

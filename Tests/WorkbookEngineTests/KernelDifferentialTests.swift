@@ -103,7 +103,9 @@ struct KernelDifferentialTests {
         }
     }
 
-    @Test func randomEditsRenderTheSamePageAsAFreshRun() throws {
+    /// Outside the sandbox and inside it (where the checkpoints are sandboxed processes).
+    @Test(arguments: [SandboxMode.off, .preferred])
+    func randomEditsRenderTheSamePageAsAFreshRun(sandbox: SandboxMode) throws {
         let toolchain = try pipelineToolchain()
         let folder = try makeScratchFolder([:])
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -120,11 +122,11 @@ struct KernelDifferentialTests {
         var incremental = RunOptions()
         incremental.kernel = .inProcess
         incremental.useCache = false
-        incremental.sandbox = .off
+        incremental.sandbox = sandbox
         var fresh = RunOptions()
         fresh.kernel = .off
         fresh.useCache = false
-        fresh.sandbox = .off
+        fresh.sandbox = sandbox
 
         var lastGood = blocks
         for step in 0..<16 {

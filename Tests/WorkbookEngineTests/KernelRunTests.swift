@@ -131,6 +131,63 @@ struct KernelRunTests {
         #expect(result == (try setup.run(broken, kernel: nil)))
     }
 
+    /// State kept outside the sandbox must never run a sandboxed edit, nor the reverse.
+    @Test func aCheckpointKeyDependsOnTheSandbox() throws {
+        let setup = try Setup()
+        defer { try? FileManager.default.removeItem(atPath: setup.folder) }
+        try Data(Self.chapter(log: setup.log, last: "print(total)").utf8).write(to: URL(fileURLWithPath: setup.path))
+        let chapter = try Workbook.loadChapter(setup.path)
+        var sandboxed = setup.options
+        sandboxed.sandbox = .required
+        let plan = Planner.plan(chapter, toolchain: setup.toolchain, options: setup.options)
+        let outside = CheckpointKey.compute(chapter: chapter, plan: plan, boundary: 1, toolchain: setup.toolchain, options: setup.options)
+        let inside = CheckpointKey.compute(chapter: chapter, plan: plan, boundary: 1, toolchain: setup.toolchain, options: sandboxed)
+        #expect(outside != inside)
+    }
+
+    /// Inside the sandbox the checkpoints are the sandbox's own processes: the edited cell
+    /// resumes there, and the page is what a fresh sandboxed run gives.
+    @Test func insideTheSandboxAnEditToTheLastCellResumesInASandboxedCheckpoint() throws {
+        var setup = try Setup()
+        setup.options.sandbox = .preferred
+        try #require(Sandbox.unavailableReason == nil, "bubblewrap cannot start here")
+        let kernel = Kernel()
+        defer { kernel.shutDown(); try? FileManager.default.removeItem(atPath: setup.folder) }
+        // No log file: the sandbox sees nothing of the scratch folder.
+        let source = { (last: String) in
+            "# Resume\n\n```swift\nvar total = 0\nfunc square(_ x: Int) -> Int { x * x }\nprint(\"first\")\n```\n\n"
+                + "```swift\ntotal += square(3)\nprint(\"second\", total)\n```\n\n```swift\n\(last)\n```\n"
+        }
+        let first = try setup.run(source("print(\"third\", total)"), kernel: kernel)
+        #expect(first.status == .passed)
+        #expect(kernel.statistics.checkpointsHeld == 2)
+        // The checkpoints live in another PID namespace than ours: the sandbox's.
+        let pids = kernel.checkpointPIDs
+        #expect(pids.count == 2 && pids.allSatisfy { $0 > 0 })
+        let ours = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/ns/pid")
+        for pid in pids {
+            #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/ns/pid")) != ours)
+        }
+
+        let edited = source("total += 1\nprint(\"third\", total * 2)")
+        let resumed = try setup.run(edited, kernel: kernel)
+        #expect(kernel.statistics.resumedRuns == 1)
+        #expect(resumed.cells[2].stdout.text == "third 20\n")
+        #expect(resumed == (try setup.run(edited, kernel: nil)))
+
+        // A resumed cell past its time limit is killed by its checkpoint, like a fresh run's.
+        let looping = source("print(\"looping\")\nwhile total > 0 { total += 1; if total == -1 { break } }")
+            .replacingOccurrences(of: "```swift\nprint(\"looping", with: "```swift timeout=1\nprint(\"looping")
+        let timedOut = try setup.run(looping, kernel: kernel)
+        #expect(kernel.statistics.resumedRuns == 2)
+        #expect(timedOut.cells[2].status == .timedOut)
+        let freshTimedOut = try setup.run(looping, kernel: nil)
+        #expect(timedOut == freshTimedOut, "\(timedOut)\n\(freshTimedOut)")
+        // The checkpoint survived its fork's kill and serves the next edit.
+        _ = try setup.run(source("print(total + 5)"), kernel: kernel)
+        #expect(kernel.statistics.resumedRuns == 3)
+    }
+
     @Test func aTrapInAFullRunThatKeepsCheckpointsIsReportedAsAFreshRunReportsIt() throws {
         let setup = try Setup()
         let kernel = Kernel()

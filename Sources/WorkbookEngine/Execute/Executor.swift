@@ -11,6 +11,10 @@ public enum Executor {
     struct Checkpointing {
         var environment: [String: String]
         var inherited: [Int32: Int32]
+        /// In the sandbox: the run's socket folder (bound read-write, only this run's
+        /// checkpoints in it) and the folder of compiled suffixes (bound read-only).
+        var sockets: String
+        var libraries: String
     }
 
     /// What the kernel learns from a run besides its result.

@@ -31,7 +31,7 @@ struct ProgramRun {
     let toolchain: Toolchain
     let options: RunOptions
     let events: (@Sendable (RunEvent) -> Void)?
-    /// A full run the kernel asked to keep checkpoints (never sandboxed: see `Kernel`).
+    /// A full run the kernel asked to keep checkpoints (see `Kernel`).
     var checkpointing: Executor.Checkpointing?
     /// A run resumed in a kernel checkpoint: its first cell, the inline expressions already
     /// evaluated, and how it starts (a command to the checkpoint, given the run's key).
@@ -44,7 +44,7 @@ struct ProgramRun {
         var generator = SystemRandomNumberGenerator()
         let key = (0..<Handshake.keyLength).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let root = SandboxPolicy.courseRoot(ofChapter: plan.chapterPath)
-        let policy: SandboxPolicy? = try checkpointing == nil && resume == nil && Sandbox.use(options.sandbox)
+        let policy: SandboxPolicy? = try resume == nil && Sandbox.use(options.sandbox)
             ? SandboxPolicy.standard(program: executable, toolchain: toolchain, chapterPath: plan.chapterPath,
                                      memoryLimit: options.memoryLimit, cpuSeconds: cpuSeconds())
             : nil

@@ -21,8 +21,8 @@ public struct FullRunner: ChapterRunner {
 extension RunOptions {
     /// The runner these options ask for.
     public var runner: ChapterRunner {
-        // Checkpoints live only outside the sandbox (see `Kernel.run`): no daemon for a sandboxed run.
-        if isSandboxed { return FullRunner() }
+        // Grading (the sandbox required) resumes no student from shared checkpoints (see `Kernel.run`).
+        if sandbox == .required { return FullRunner() }
         switch kernel {
         case .off: return FullRunner()
         case .inProcess: return Kernel.shared

@@ -43,6 +43,17 @@ enum CheckpointConnection {
         return send(Array("QUIT\n".utf8), descriptors: [], on: connection)
     }
 
+    /// The pid, as this process sees it, of whoever listens at `path` (SO_PEERCRED).
+    static func peerPID(socket path: String) -> Int32? {
+        guard let connection = try? connect(path) else { return nil }
+        defer { close(connection) }
+        var credentials: (pid: Int32, uid: UInt32, gid: UInt32) = (0, 0, 0)
+        var length = socklen_t(MemoryLayout.size(ofValue: credentials))
+        guard getsockopt(connection, SOL_SOCKET, 17 /* SO_PEERCRED */, &credentials, &length) == 0,
+              credentials.pid > 0 else { return nil }
+        return credentials.pid
+    }
+
     private static func connect(_ path: String) throws -> Int32 {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)

@@ -7,7 +7,7 @@ import Foundation
 /// when the checkpoint is used.
 enum CheckpointKey {
     private struct Material: Codable {
-        var kernelFormat = 1
+        var kernelFormat = 2
         var formatVersion = ExecutionPlan.formatVersion
         var chapterPath: String
         var boundary: Int
@@ -18,6 +18,9 @@ enum CheckpointKey {
         var courseFingerprint: String
         var defaultTimeout: Double
         var outputLimit: Int
+        /// A checkpoint taken outside the sandbox never serves a sandboxed run, nor the reverse.
+        var sandboxed: Bool
+        var memoryLimit: Int
     }
 
     private struct Cell: Codable {
@@ -45,7 +48,8 @@ enum CheckpointKey {
         let material = Material(chapterPath: chapter.path, boundary: boundary, cells: cells, inlines: inlines,
                                 compilerVersion: toolchain.compilerVersion, flags: toolchain.flags,
                                 courseFingerprint: toolchain.fingerprint, defaultTimeout: options.timeout,
-                                outputLimit: options.outputLimit)
+                                outputLimit: options.outputLimit, sandboxed: options.isSandboxed,
+                                memoryLimit: options.memoryLimit)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let bytes = (try? encoder.encode(material)) ?? Data()

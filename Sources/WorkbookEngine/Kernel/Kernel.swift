@@ -60,6 +60,11 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
 
     public init() {
         directory = try? TemporaryFolder.make()
+        if let directory {
+            for folder in ["sockets", "suffixes"] {
+                try? FileManager.default.createDirectory(atPath: directory + "/" + folder, withIntermediateDirectories: true)
+            }
+        }
         var ends: [Int32] = [0, 0]
         if makePipe(&ends) == 0 { lifeline = (ends[0], ends[1]) }
     }
@@ -70,6 +75,11 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
             copy.checkpointsHeld = checkpoints.count
             return copy
         }
+    }
+
+    /// The processes of the checkpoints held now, as this process sees them.
+    var checkpointPIDs: [Int32] {
+        lock.withLock { checkpoints.values.map(\.pid).sorted() }
     }
 
     /// Summed private memory of the checkpoints held now.
@@ -93,9 +103,10 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
 
     public func run(_ plan: ExecutionPlan, chapter: Chapter, toolchain: Toolchain, options: RunOptions,
                     events: (@Sendable (RunEvent) -> Void)?) -> ChapterResult {
-        // A sandbox's processes end with its first one, so checkpoints cannot live in one yet:
-        // sandboxed runs go from the top (see README, "Incremental execution").
-        guard !options.isSandboxed, plan.needsProgram, let directory, let lifeline = lock.withLock({ lifeline }) else {
+        // Grading resumes no student from a checkpoint another's code could reach (see README,
+        // "Incremental execution"): a run that must be sandboxed goes from the top.
+        guard options.sandbox != .required, plan.needsProgram, let directory,
+              let lifeline = lock.withLock({ lifeline }) else {
             return Executor.run(plan, chapter: chapter, toolchain: toolchain, options: options, events: events)
         }
         var resumeEvents = events
@@ -116,11 +127,14 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
             return "r\(runs)"
         }
         let boundaries = plan.runningCells.dropFirst().map(String.init).joined(separator: ",")
+        // Each run's sockets in a folder of their own: a sandboxed program sees only its own.
+        let sockets = directory + "/sockets/" + run
+        try? FileManager.default.createDirectory(atPath: sockets, withIntermediateDirectories: true)
         let checkpointing = Executor.Checkpointing(
-            environment: ["WORKBOOK_KERNEL_DIR": directory, "WORKBOOK_KERNEL_RUN": run,
+            environment: ["WORKBOOK_KERNEL_DIR": sockets, "WORKBOOK_KERNEL_RUN": run,
                           "WORKBOOK_KERNEL_CELLS": boundaries,
                           "WORKBOOK_KERNEL_LIFELINE_FD": String(Self.lifelineDescriptor)],
-            inherited: [Self.lifelineDescriptor: lifeline.read])
+            inherited: [Self.lifelineDescriptor: lifeline.read], sockets: sockets, libraries: directory + "/suffixes")
         let (result, details) = Executor.execute(plan, chapter: chapter, toolchain: toolchain, options: options,
                                                  events: resumeEvents, checkpointing: checkpointing)
         lock.withLock { stats.fullRuns += 1 }
@@ -178,7 +192,12 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
     private func resume(from checkpoint: Checkpoint, plan: ExecutionPlan, chapter: Chapter, toolchain: Toolchain,
                         options: RunOptions, imports: [String], events: (@Sendable (RunEvent) -> Void)?) -> Resume {
         let boundary = checkpoint.cell
-        guard let work = try? TemporaryFolder.make() else { return .abandoned(live: false) }
+        // Under the folder a sandboxed checkpoint sees read-only.
+        guard let directory else { return .abandoned(live: false) }
+        let work = directory + "/suffixes/" + UUID().uuidString.prefix(12)
+        guard (try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)) != nil else {
+            return .abandoned(live: false)
+        }
         defer { try? FileManager.default.removeItem(atPath: work) }
         let started = Monotonic.seconds()
         events?(.compiling)
@@ -296,8 +315,10 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
             guard line.hasPrefix("let "), line.hasSuffix("= WorkbookRuntime.ChapterSession.start()") else { return nil }
             return String(line.dropFirst(4).prefix { $0 != " " })
         }.first ?? ""
-        for (cell, pid) in details.checkpoints {
-            let socket = "\(directory)/\(run)-\(cell).sock"
+        for (cell, reported) in details.checkpoints {
+            let socket = "\(directory)/sockets/\(run)/\(run)-\(cell).sock"
+            // A sandboxed checkpoint's pid is one of its PID namespace's: ask its socket instead.
+            let pid = reported > 0 ? reported : CheckpointConnection.peerPID(socket: socket) ?? 0
             guard cell < plan.cells.count, plan.cells[cell].role == .run, result.diagnostics.isEmpty,
                   result.cells.prefix(cell).allSatisfy({ $0.status != .notRun && $0.status != .crashed
                       && $0.status != .timedOut && $0.status != .compileError }) else {

@@ -34,6 +34,8 @@ public enum BubblewrapCommand {
         }
         out += ["--size", String(policy.temporaryBytes), "--tmpfs", "/tmp", "--dev", "/dev", "--proc", "/proc"]
         out += late
+        if let sockets = policy.kernelSockets { out += ["--bind", sockets, sockets] }
+        if let libraries = policy.kernelLibraries { out += ["--ro-bind", libraries, libraries] }
         out += ["--dir", policy.workingDirectory]
         if let data = policy.dataFolder {
             out += ["--ro-bind", data, join(policy.workingDirectory, "Data")]

@@ -67,10 +67,14 @@ public enum Sandbox {
 /// holding the run's key (never the environment); in the sandbox it runs under bubblewrap and
 /// `prlimit` as `policy` says.
 enum ChapterLauncher {
+    /// Where a sandboxed checkpointing program finds its status socket.
+    static let statusDescriptor: Int32 = 6
+
     /// `workingDirectory` is the course root, for a program run without the sandbox (inside
     /// it, the policy's working directory is the same folder).
-    /// `kernel`: the environment and lifeline descriptor of a run that keeps kernel checkpoints
-    /// (unsandboxed: a checkpoint must outlive the run's process, which a sandbox's does not).
+    /// `kernel`: the environment and lifeline descriptor of a run that keeps kernel checkpoints.
+    /// In the sandbox its checkpoints keep the sandbox alive after the run (see `Checkpoints`
+    /// in WorkbookRuntime), so the run's end comes on a status socket.
     static func start(program: String, policy: SandboxPolicy?, key: [UInt8], workingDirectory: String,
                       kernel: Executor.Checkpointing? = nil) throws -> ChildProcess {
         var handshake: [Int32] = [0, 0]
@@ -106,10 +110,30 @@ enum ChapterLauncher {
         }
         guard let bwrap = Sandbox.bubblewrap else { throw WorkbookError("the sandbox cannot start: bwrap is not installed") }
         policy.environment.merge(variables) { $1 }
-        var child = try ChildProcess.spawn(executable: bwrap, arguments: BubblewrapCommand.arguments(policy),
+        var status: [Int32] = [-1, -1]
+        defer { if status[1] >= 0 { close(status[1]) } }
+        if let kernel {
+            guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &status) == 0 else {
+                throw WorkbookError("cannot create a socket pair: \(String(cString: strerror(errno)))")
+            }
+            policy.environment.merge(kernel.environment) { $1 }
+            policy.environment["WORKBOOK_KERNEL_STATUS_FD"] = String(Self.statusDescriptor)
+            policy.kernelSockets = kernel.sockets
+            policy.kernelLibraries = kernel.libraries
+            passing += kernel.inherited.map { (target: $0.key, source: $0.value) }
+            passing.append((target: Self.statusDescriptor, source: status[1]))
+        }
+        var child: ChildProcess
+        do {
+            child = try ChildProcess.spawn(executable: bwrap, arguments: BubblewrapCommand.arguments(policy),
                                            environment: ProcessInfo.processInfo.environment,
                                            channel: true, passing: passing)
+        } catch {
+            if status[0] >= 0 { close(status[0]) }
+            throw error
+        }
         child.reportsSignalsAsStatus = true
+        child.checkpointStatus = status[0]
         return child
     }
 }
