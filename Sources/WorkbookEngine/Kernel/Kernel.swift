@@ -201,7 +201,9 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
         defer { try? FileManager.default.removeItem(atPath: work) }
         let started = Monotonic.seconds()
         events?(.compiling)
-        guard let interface = interface(for: checkpoint, chapter: chapter, plan: plan, toolchain: toolchain) else {
+        let interfaceFolder = interface(for: checkpoint, chapter: chapter, plan: plan, toolchain: toolchain)
+        let interfaceReady = Monotonic.seconds()
+        guard let interface = interfaceFolder else {
             return .abandoned(live: false)
         }
         let compiler = ChapterCompiler(toolchain: toolchain, directory: work)
@@ -210,12 +212,15 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
         let source = ProgramWriter(path: chapter.path, session: checkpoint.session).suffix(cells: suffixCells, inlines: inlines, imports: imports,
                                                               prefixModule: ChapterCompiler.moduleName)
         let mainSource = work + "/main.swift"
-        let object = work + "/suffix.o"
         let library = work + "/suffix.so"
         _ = FileManager.default.createFile(atPath: mainSource, contents: Data(source.utf8))
-        var jobs = [toolchain.flags + ["-I", toolchain.courseDirectory + "/Modules", "-I", interface,
-                                       "-module-name", "WorkbookResume", "-c", mainSource, "-o", object,
-                                       "-Xfrontend", "-entry-point-function-name", "-Xfrontend", Self.entryPoint]]
+        // Compiled and linked in one driver run (one start-up of swiftc, not two): built as a
+        // program (so `main.swift` stays a script; `-emit-library` would parse it as a library)
+        // and linked shared, its entry point renamed.
+        var jobs = [toolchain.flags + ["-I", interface, "-module-name", "WorkbookResume", mainSource, "-o", library,
+                                       "-Xclang-linker", "-shared", "-Xclang-linker", "-Wno-unused-command-line-argument",
+                                       "-Xfrontend", "-entry-point-function-name", "-Xfrontend", Self.entryPoint]
+                    + compiler.linkArguments]
         let laterFails = plan.compileFailPrograms.filter { $0.cellIndex >= boundary }
         for (number, program) in laterFails.enumerated() {
             let folder = work + "/compile-fail-\(number)"
@@ -229,10 +234,9 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
             outcomes[number] = compiler.compile(arguments: jobs[number])
         }
         let compiled = outcomes.values
+        let suffixCompiled = Monotonic.seconds()
         // Any diagnostic at all: the whole program might say something else; let it.
         guard compiled[0].succeeded, compiled[0].diagnostics.isEmpty else { return .abandoned(live: false) }
-        let linked = compiler.compile(arguments: ["-emit-library", object, "-o", library] + compiler.linkArguments)
-        guard linked.succeeded else { return .abandoned(live: false) }
 
         var result = ChapterResult(path: chapter.path, status: .passed, cells: plan.cells.map { entry in
             CellResult(index: entry.index, status: entry.role == .displayOnly ? .skipped : .notRun)
@@ -276,7 +280,17 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
         }
         // A trap never gets here (see above), so no frames to map.
         Executor.record(outcome, into: &result, plan: plan, events: events, symbolizer: nil, from: boundary)
+        Self.trace(String(format: "resumed %@ at cell %d: interface %.3f s, suffix compile+link %.3f s, run %.3f s",
+                          chapter.path, boundary, interfaceReady - started, suffixCompiled - interfaceReady,
+                          Monotonic.seconds() - suffixCompiled))
         return .resumed(result)
+    }
+
+    /// `WORKBOOK_KERNEL_TRACE=1`: where a resume's time goes, one line on stderr (the daemon's
+    /// log, beside its socket).
+    static func trace(_ line: @autoclosure () -> String) {
+        guard ProcessInfo.processInfo.environment["WORKBOOK_KERNEL_TRACE"] == "1" else { return }
+        FileHandle.standardError.write(Data(("workbook kernel: " + line() + "\n").utf8))
     }
 
     /// The module interface of the cells before the checkpoint's, emitted once per prefix.
