@@ -131,6 +131,21 @@ struct KernelRunTests {
         #expect(result == (try setup.run(broken, kernel: nil)))
     }
 
+    /// `grade` (the sandbox required) resumes no student from a checkpoint another's code could
+    /// reach: it runs every chapter from the top; `build` and `check` in the sandbox use the kernel.
+    @Test func sandboxedGradingRunsFromTheTopAndSandboxedBuildsUseTheKernel() {
+        var grading = RunOptions()
+        grading.kernel = .inProcess
+        grading.sandbox = .required
+        #expect(grading.runner is FullRunner)
+        var building = grading
+        building.sandbox = .preferred
+        #expect(building.runner is Kernel)
+        var unsandboxedGrading = grading
+        unsandboxedGrading.sandbox = .off
+        #expect(unsandboxedGrading.runner is Kernel)
+    }
+
     /// State kept outside the sandbox must never run a sandboxed edit, nor the reverse.
     @Test func aCheckpointKeyDependsOnTheSandbox() throws {
         let setup = try Setup()
