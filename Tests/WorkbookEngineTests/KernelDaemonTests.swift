@@ -79,4 +79,31 @@ import Testing
         let after = try ExerciseFixtures.workbook(["kernel", "status"], in: scratch, environment: environment)
         #expect(after.status == 1)
     }
+
+    /// The daemon answers each command on a thread that then ends; the sandboxes holding its
+    /// checkpoints must outlive that thread (bubblewrap's --die-with-parent follows the thread
+    /// that started it), so the next command resumes.
+    @Test func aSandboxedEditResumesThroughTheDaemon() throws {
+        try #require(Sandbox.unavailableReason == nil, "bubblewrap cannot start here")
+        let chapter = { (last: String) in
+            "# Daemon\n\n```swift\nvar total = 0\nprint(\"first\")\n```\n\n```swift\ntotal += 2\nprint(total)\n```\n\n```swift\n\(last)\n```\n"
+        }
+        let scratch = try makeScratchFolder(["Chapters/01-daemon.md": chapter("print(total)")])
+        let kernel = try Self.kernelFolder()
+        var environment = ["WORKBOOK_KERNEL_FOLDER": kernel]
+        environment["WORKBOOK_NO_KERNEL"] = ""
+        defer {
+            _ = try? ExerciseFixtures.workbook(["kernel", "stop"], in: scratch, environment: environment)
+            try? FileManager.default.removeItem(atPath: scratch)
+            try? FileManager.default.removeItem(atPath: kernel)
+        }
+        let first = try Self.workbookWithin(120, ["build", "Chapters"], in: scratch, environment: environment)
+        #expect(first.status == 0)
+        try chapter("print(total * 10)").write(toFile: scratch + "/Chapters/01-daemon.md", atomically: true, encoding: .utf8)
+        let second = try Self.workbookWithin(120, ["build", "Chapters"], in: scratch, environment: environment)
+        #expect(second.status == 0)
+        let status = try ExerciseFixtures.workbook(["kernel", "status"], in: scratch, environment: environment)
+        #expect(status.stdout.contains("runs: 1 resumed from a checkpoint, 1 from the top"), "\(status.stdout)")
+        #expect(readText(scratch + "/Output/01-daemon.html")?.contains("20") == true)
+    }
 }

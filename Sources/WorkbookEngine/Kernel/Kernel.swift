@@ -193,10 +193,10 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
                         options: RunOptions, imports: [String], events: (@Sendable (RunEvent) -> Void)?) -> Resume {
         let boundary = checkpoint.cell
         // Under the folder a sandboxed checkpoint sees read-only.
-        guard let directory else { return .abandoned(live: false) }
+        guard let directory else { return Self.gaveUp(1, chapter.path, boundary, live: false) }
         let work = directory + "/suffixes/" + UUID().uuidString.prefix(12)
         guard (try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)) != nil else {
-            return .abandoned(live: false)
+            return Self.gaveUp(2, chapter.path, boundary, live: false)
         }
         defer { try? FileManager.default.removeItem(atPath: work) }
         let started = Monotonic.seconds()
@@ -204,7 +204,7 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
         let interfaceFolder = interface(for: checkpoint, chapter: chapter, plan: plan, toolchain: toolchain)
         let interfaceReady = Monotonic.seconds()
         guard let interface = interfaceFolder else {
-            return .abandoned(live: false)
+            return Self.gaveUp(3, chapter.path, boundary, live: false)
         }
         let compiler = ChapterCompiler(toolchain: toolchain, directory: work)
         let suffixCells = plan.runningCells.filter { $0 >= boundary }.map { chapter.cells[$0] }
@@ -236,7 +236,10 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
         let compiled = outcomes.values
         let suffixCompiled = Monotonic.seconds()
         // Any diagnostic at all: the whole program might say something else; let it.
-        guard compiled[0].succeeded, compiled[0].diagnostics.isEmpty else { return .abandoned(live: false) }
+        guard compiled[0].succeeded, compiled[0].diagnostics.isEmpty else {
+            Self.trace("suffix diagnostics: \(compiled[0].diagnostics.map { "\($0.line): \($0.message)" })")
+            return Self.gaveUp(4, chapter.path, boundary, live: false)
+        }
 
         var result = ChapterResult(path: chapter.path, status: .passed, cells: plan.cells.map { entry in
             CellResult(index: entry.index, status: entry.role == .displayOnly ? .skipped : .notRun)
@@ -270,13 +273,13 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
             })).run()
         } catch {
             drop(checkpoint.key)
-            return .abandoned(live: false)
+            return Self.gaveUp(5, chapter.path, boundary, live: false)
         }
         // Never began (the library did not load): nothing to show; a trap: its stack trace
         // would name the library, not the program a fresh run gives.
-        guard outcome.recorder.lastBegunCell != nil else { return .abandoned(live: false) }
+        guard outcome.recorder.lastBegunCell != nil else { return Self.gaveUp(6, chapter.path, boundary, live: false) }
         if (outcome.stoppedCell != nil || outcome.stoppedInline != nil) && !outcome.timedOut {
-            return .abandoned(live: events != nil)
+            return Self.gaveUp(7, chapter.path, boundary, live: events != nil)
         }
         // A trap never gets here (see above), so no frames to map.
         Executor.record(outcome, into: &result, plan: plan, events: events, symbolizer: nil, from: boundary)
@@ -284,6 +287,12 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
                           chapter.path, boundary, interfaceReady - started, suffixCompiled - interfaceReady,
                           Monotonic.seconds() - suffixCompiled))
         return .resumed(result)
+    }
+
+    /// Traces why a resume was given up (see `trace`), by the place in `resume(from:)`.
+    private static func gaveUp(_ place: Int, _ path: String, _ boundary: Int, live: Bool) -> Resume {
+        trace("resume of \(path) at cell \(boundary) given up (\(place))")
+        return .abandoned(live: live)
     }
 
     /// `WORKBOOK_KERNEL_TRACE=1`: where a resume's time goes, one line on stderr (the daemon's

@@ -125,9 +125,15 @@ enum ChapterLauncher {
         }
         var child: ChildProcess
         do {
-            child = try ChildProcess.spawn(executable: bwrap, arguments: BubblewrapCommand.arguments(policy),
-                                           environment: ProcessInfo.processInfo.environment,
-                                           channel: true, passing: passing)
+            let arguments = BubblewrapCommand.arguments(policy), spawnPassing = passing
+            let start = {
+                try ChildProcess.spawn(executable: bwrap, arguments: arguments,
+                                       environment: ProcessInfo.processInfo.environment,
+                                       channel: true, passing: spawnPassing)
+            }
+            // --die-with-parent follows the thread that started bubblewrap (PR_SET_PDEATHSIG):
+            // a sandbox holding checkpoints must outlive the request thread that ran it.
+            child = try kernel == nil ? start() : LongLivedThread.shared.run(start)
         } catch {
             if status[0] >= 0 { close(status[0]) }
             throw error
@@ -135,5 +141,42 @@ enum ChapterLauncher {
         child.reportsSignalsAsStatus = true
         child.checkpointStatus = status[0]
         return child
+    }
+}
+
+/// One thread that lives as long as the process, to start what must not die with the thread
+/// that asked for it (see `ChapterLauncher.start`).
+final class LongLivedThread: @unchecked Sendable {
+    static let shared = LongLivedThread()
+    private let condition = NSCondition()
+    private var jobs: [() -> Void] = []
+
+    private init() {
+        let thread = Thread { [unowned self] in
+            while true {
+                condition.lock()
+                while jobs.isEmpty { condition.wait() }
+                let job = jobs.removeFirst()
+                condition.unlock()
+                job()
+            }
+        }
+        thread.name = "workbook long-lived spawner"
+        thread.start()
+    }
+
+    /// Runs `body` on that thread and waits for it.
+    func run<T>(_ body: @escaping () throws -> T) throws -> T {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var outcome: Result<T, Error>?
+        condition.lock()
+        jobs.append {
+            outcome = Result { try body() }
+            done.signal()
+        }
+        condition.signal()
+        condition.unlock()
+        done.wait()
+        return try outcome!.get()
     }
 }
