@@ -8,7 +8,9 @@ struct KernelCommand: ParsableCommand {
         commandName: "kernel",
         abstract: "Show or stop the background kernel that keeps chapters' state between commands.",
         discussion: """
-            build, check and grade run chapters through a background kernel, one per user, \
+            build, check and serve run chapters through a background kernel (grade too, but \
+            only with --no-sandbox: in the sandbox each student's chapter runs from the top; \
+            run keeps its checkpoints in its own process), one per user, \
             course folder (the folder you run workbook in) and workbook build. It keeps each \
             chapter's state after every cell alive as a checkpoint (a forked process), so after \
             an edit only the cells from the first changed one on run again; the page is byte for \
