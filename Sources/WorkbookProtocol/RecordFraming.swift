@@ -55,6 +55,7 @@ extension RecordKind {
         case .display: return "display"
         case .dependency: return "dependency path"
         case .check: return "check result"
+        case .checkpoint: return "checkpoint record"
         case .progress: return "progress line"
         }
     }

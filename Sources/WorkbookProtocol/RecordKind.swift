@@ -17,6 +17,8 @@ public enum RecordKind: String, CaseIterable, Sendable {
     /// `K passed line hasValues`: one `expect…` call; payload = file, message, expected,
     /// actual separated by NUL bytes.
     case check = "K"
+    /// `F cell pid`: the kernel's fork loop holds a checkpoint taken before `cell` in process `pid`.
+    case checkpoint = "F"
     /// `G`: a training loop's progress for the live status line; payload = one line of text.
     /// Shown while the cell runs, never stored.
     case progress = "G"
@@ -24,7 +26,7 @@ public enum RecordKind: String, CaseIterable, Sendable {
     /// How many integer fields sit between the sequence number and the payload length.
     public var fieldCount: Int {
         switch self {
-        case .cellBegin, .inlineBegin, .display: return 2
+        case .cellBegin, .inlineBegin, .display, .checkpoint: return 2
         case .end, .inlineValue: return 1
         case .dependency, .progress: return 0
         case .check: return 3
@@ -35,7 +37,7 @@ public enum RecordKind: String, CaseIterable, Sendable {
     /// is small, so a flood of the channel ends the program instead of filling memory.
     public var payloadLimit: Int {
         switch self {
-        case .cellBegin, .end, .inlineBegin: return 0
+        case .cellBegin, .end, .inlineBegin, .checkpoint: return 0
         case .inlineValue: return ProtocolLimits.inlineValueBytes
         case .display: return ProtocolLimits.displayBytes
         case .dependency: return ProtocolLimits.pathBytes

@@ -44,6 +44,10 @@ public final class ChapterSession {
     /// the engine split each stream by cell exactly, whatever the pipes' relative timing.
     public func beginCell(_ index: Int) {
         guard let channel = live else { return }
+        // The state after every cell before this one, kept for the kernel when it asked.
+        fflush(stdout)
+        fflush(stderr)
+        Checkpoints.atBoundary(before: index, channel: channel)
         channel.markStreams(cell: index)
         channel.send(.cellBegin, fields: [index, monotonicNanoseconds()], payload: [])
     }

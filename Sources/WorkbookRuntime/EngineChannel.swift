@@ -16,8 +16,11 @@ final class EngineChannel: @unchecked Sendable {
     /// Set once by `ChapterSession.start()`, before any chapter code runs.
     nonisolated(unsafe) static var shared: EngineChannel?
 
-    private let fd: Int32
-    private let key: [UInt8]
+    /// The channel's descriptor number; a run resumed from a kernel checkpoint gets its new
+    /// channel on the same number.
+    let fd: Int32
+    /// Replaced, with the counters below, when a kernel checkpoint resumes (see `restart`).
+    private var key: [UInt8]
     /// Guards the sequence numbers and the writes, so records from several threads keep the
     /// order of their numbers.
     private var lock = pthread_mutex_t()
@@ -52,6 +55,17 @@ final class EngineChannel: @unchecked Sendable {
             _exit(70)
         }
         return EngineChannel(fd: fd, key: key)
+    }
+
+    /// A run resumed from a checkpoint (in a fork, on new pipes) is a new run to the engine:
+    /// its own key, and records, markers and displays numbered from zero again.
+    func restart(key newKey: [UInt8]) {
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        key = newKey
+        sequence = 0
+        markers = [1: 0, 2: 0]
+        displays = 0
     }
 
     func send(_ kind: RecordKind, fields: [Int], payload: [UInt8]) {

@@ -19,14 +19,7 @@ enum OutputBuffer {
 
     static func install() {
         setvbuf(stdout, nil, _IOFBF, 1 << 16)
-        var flusher = pthread_t()
-        pthread_create(&flusher, nil, { _ in
-            while true {
-                usleep(50_000)
-                fflush(stdout)
-            }
-        }, nil)
-        pthread_detach(flusher)
+        startFlusher()
         for (slot, signal) in crashSignals.enumerated() {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
@@ -40,6 +33,20 @@ enum OutputBuffer {
             action.sa_flags = 0
             sigaction(signal, &action, previous + slot)
         }
+    }
+
+    /// The thread that flushes stdout every 50 ms. A fork has no threads but the one that
+    /// forked, so a process forked to go on with a run (the kernel's, see `Checkpoints`)
+    /// starts its own.
+    static func startFlusher() {
+        var flusher = pthread_t()
+        pthread_create(&flusher, nil, { _ in
+            while true {
+                usleep(50_000)
+                fflush(stdout)
+            }
+        }, nil)
+        pthread_detach(flusher)
     }
 
     /// The bytes stdio holds for stdout but has not written, written now with write(2).
@@ -65,5 +72,6 @@ enum OutputBuffer {
 #else
 enum OutputBuffer {
     static func install() { setvbuf(stdout, nil, _IONBF, 0) }
+    static func startFlusher() {}
 }
 #endif

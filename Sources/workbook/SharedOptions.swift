@@ -15,6 +15,22 @@ struct RunSettings: ParsableArguments {
         discussion: "Pages built with --timings are no longer byte-identical from run to run."))
     var timings = false
 
+    @Flag(name: .customLong("no-kernel"), help: ArgumentHelp(
+        "Run every chapter from its first cell; keep no checkpoints.",
+        discussion: "Without it, a chapter whose cells above an edit are unchanged resumes from a checkpoint "
+            + "of the kernel daemon (see `workbook help kernel`). Results are the same either way. "
+            + "WORKBOOK_NO_KERNEL=1 in the environment does the same."))
+    var noKernel = false
+
+    @Option(name: .customLong("kernel-idle"), help: ArgumentHelp(
+        "Minutes the kernel daemon, when this command starts it, waits for work before it exits.",
+        valueName: "MIN"))
+    var kernelIdle: Double = RunOptions().kernelIdleTimeout / 60
+
+    @Option(name: .customLong("kernel-memory"), help: ArgumentHelp(
+        "MiB of private memory checkpoints may hold; the least recently used go first.", valueName: "MiB"))
+    var kernelMemory: Int = RunOptions().kernelMemoryBudget >> 20
+
     @Flag(name: .customLong("no-sandbox"), help: ArgumentHelp(
         "Run chapter programs without the bubblewrap sandbox.",
         discussion: "Normally each chapter program runs with no network, no view of the chapters, Output/ or "
@@ -30,6 +46,8 @@ struct RunSettings: ParsableArguments {
         guard timeout > 0, timeout.isFinite else {
             throw ValidationError("--timeout must be a positive number of seconds")
         }
+        guard kernelMemory >= 0 else { throw ValidationError("--kernel-memory must not be negative") }
+        guard kernelIdle > 0, kernelIdle.isFinite else { throw ValidationError("--kernel-idle must be a positive number of minutes") }
         guard let bytes = Self.bytes(memoryLimit), bytes >= 64 << 20 else {
             throw ValidationError("--memory-limit must be a size of at least 64M, like 4G or 512M")
         }
@@ -39,6 +57,10 @@ struct RunSettings: ParsableArguments {
         var options = RunOptions()
         options.timeout = timeout
         options.showTimings = timings
+        // WORKBOOK_NO_KERNEL=1 is --no-kernel for every command (test harnesses, CI scripts).
+        options.kernel = noKernel || ProcessInfo.processInfo.environment["WORKBOOK_NO_KERNEL"] == "1" ? .off : .daemon
+        options.kernelIdleTimeout = kernelIdle * 60
+        options.kernelMemoryBudget = kernelMemory << 20
         options.memoryLimit = Self.bytes(memoryLimit) ?? options.memoryLimit
         options.sandbox = noSandbox ? .off : .preferred
         return options

@@ -47,7 +47,7 @@ struct WorkbookCommand: ParsableCommand {
             """,
         version: WorkbookVersion.string,
         subcommands: [BuildCommand.self, ServeCommand.self, RunCommand.self, CheckCommand.self, ReleaseCommand.self, GradeCommand.self,
-                      AutograderCommand.self],
+                      AutograderCommand.self, KernelCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

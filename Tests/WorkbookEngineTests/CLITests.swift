@@ -22,6 +22,7 @@ import Testing
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "WORKBOOK_COURSE_DIR")
+        environment["WORKBOOK_NO_KERNEL"] = "1"  // no daemon outlives a test
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -81,6 +81,8 @@ enum ExerciseFixtures {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "WORKBOOK_COURSE_DIR")
         environment["NO_COLOR"] = "1"
+        // No kernel daemon unless a test asks for one (KernelDaemonTests): none outlives a test.
+        environment["WORKBOOK_NO_KERNEL"] = "1"
         environment.merge(extra) { _, new in new }
         process.environment = environment
         let outFile = directory + "/.stdout-\(UUID().uuidString)", errFile = directory + "/.stderr-\(UUID().uuidString)"

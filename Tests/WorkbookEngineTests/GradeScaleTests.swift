@@ -23,6 +23,7 @@ import Testing
             process.executableURL = URL(fileURLWithPath: pipelineBuildFolder() + "/workbook")
             process.arguments = arguments
             process.currentDirectoryURL = URL(fileURLWithPath: directory)
+            process.environment = ProcessInfo.processInfo.environment.merging(["WORKBOOK_NO_KERNEL": "1"]) { _, new in new }
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -162,6 +163,7 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "WORKBOOK_COURSE_DIR")
         for (key, value) in extra { environment[key] = value }
+        environment["WORKBOOK_NO_KERNEL"] = "1"  // no daemon outlives a test
         process.environment = environment
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("ag-\(UUID().uuidString).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -264,6 +266,8 @@ extension GradeScaleTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+            .merging(["WORKBOOK_NO_KERNEL": "1"]) { _, new in new }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -33,6 +33,22 @@ struct SandboxCommandTests {
         ])
     }
 
+    /// A run that keeps kernel checkpoints sees its own run's socket folder (read-write: its
+    /// checkpoints listen there) and the compiled suffixes (read-only), nothing else of the kernel's.
+    @Test func aCheckpointingRunSeesItsSocketFolderAndTheSuffixesReadOnly() {
+        var kernel = policy()
+        kernel.kernelSockets = "/tmp/workbook-run-9-k/sockets/r3"
+        kernel.kernelLibraries = "/tmp/workbook-run-9-k/suffixes"
+        let arguments = BubblewrapCommand.arguments(kernel)
+        let plain = BubblewrapCommand.arguments(policy())
+        let at = arguments.firstIndex(of: "--dir")!
+        #expect(Array(arguments[(at - 6)..<at]) == ["--bind", "/tmp/workbook-run-9-k/sockets/r3", "/tmp/workbook-run-9-k/sockets/r3",
+                                                    "--ro-bind", "/tmp/workbook-run-9-k/suffixes", "/tmp/workbook-run-9-k/suffixes"])
+        // After the private /tmp, so the binds are not hidden by it.
+        #expect(arguments.firstIndex(of: "--tmpfs")! < at - 6)
+        #expect(arguments.count == plain.count + 6)
+    }
+
     @Test func noDataFolderMeansOnlyAnEmptyWorkingDirectory() {
         var withoutData = policy()
         withoutData.dataFolder = nil

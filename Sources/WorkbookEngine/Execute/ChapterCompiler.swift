@@ -13,6 +13,8 @@ struct ChapterCompiler {
 
     let toolchain: Toolchain
     let directory: String
+    /// Build the program so that kernel checkpoints of it can resume edited suffixes.
+    var forCheckpoints = false
 
     static let moduleName = "WorkbookChapter"
 
@@ -26,7 +28,12 @@ struct ChapterCompiler {
             let mainSource = directory + "/main.swift"
             write(plan.program, to: mainSource)
             // -g: line tables, so a trap's frames map back to `.md` lines (TrapSymbolizer).
-            jobs.append(toolchain.flags + ["-g"] + linkArguments + ["-module-name", Self.moduleName, mainSource, "-o", executablePath])
+            // A run that keeps kernel checkpoints is testable with its symbols exported, so a
+            // checkpoint can load a suffix compiled against its cells (see `Kernel`). Other runs
+            // are not: exported names replace the image offsets `TrapSymbolizer` maps to lines.
+            let checkpointFlags = forCheckpoints ? ["-enable-testing", "-Xlinker", "--export-dynamic"] : []
+            jobs.append(toolchain.flags + ["-g"] + linkArguments + checkpointFlags
+                        + ["-module-name", Self.moduleName, mainSource, "-o", executablePath])
         }
         for (number, program) in plan.compileFailPrograms.enumerated() {
             let folder = directory + "/compile-fail-\(number)"
@@ -43,13 +50,13 @@ struct ChapterCompiler {
         return plan.needsProgram ? (all[0], Array(all.dropFirst())) : (nil, all)
     }
 
-    private var linkArguments: [String] {
+    var linkArguments: [String] {
         let course = toolchain.courseDirectory
         return ["-I", course + "/Modules", "-L", course, "-lCourse",
                 "-Xlinker", "-rpath", "-Xlinker", course]
     }
 
-    private func compile(arguments: [String]) -> Outcome {
+    func compile(arguments: [String]) -> Outcome {
         let started = Monotonic.seconds()
         do {
             let run = try ProcessRunner.run(executable: toolchain.swiftc, arguments: arguments)

@@ -4,6 +4,29 @@ import Foundation
 public enum Executor {
     public static func run(_ plan: ExecutionPlan, chapter: Chapter, toolchain: Toolchain, options: RunOptions,
                            events: (@Sendable (RunEvent) -> Void)? = nil) -> ChapterResult {
+        execute(plan, chapter: chapter, toolchain: toolchain, options: options, events: events).result
+    }
+
+    /// What the kernel hands a full run so the program keeps checkpoints (see `Kernel`).
+    struct Checkpointing {
+        var environment: [String: String]
+        var inherited: [Int32: Int32]
+        /// In the sandbox: the run's socket folder (bound read-write, only this run's
+        /// checkpoints in it) and the folder of compiled suffixes (bound read-only).
+        var sockets: String
+        var libraries: String
+    }
+
+    /// What the kernel learns from a run besides its result.
+    struct RunDetails {
+        var checkpoints: [(cell: Int, pid: Int32)] = []
+        var dependencyCells: [String: Int] = [:]
+    }
+
+    static func execute(_ plan: ExecutionPlan, chapter: Chapter, toolchain: Toolchain, options: RunOptions,
+                        events: (@Sendable (RunEvent) -> Void)? = nil,
+                        checkpointing: Checkpointing? = nil) -> (result: ChapterResult, details: RunDetails) {
+        var details = RunDetails()
         var result = ChapterResult(path: chapter.path, status: .passed, cells: plan.cells.map { entry in
             CellResult(index: entry.index, status: entry.role == .displayOnly ? .skipped : .notRun)
         })
@@ -14,11 +37,11 @@ public enum Executor {
             result.status = .failedToCompile
             result.toolFailure = failure.message
             result.diagnostics = [Diagnostic(file: "", line: 0, column: 0, severity: "error", message: failure.message)]
-            return result
+            return (result, details)
         } catch {
             result.status = .failedToCompile
             result.toolFailure = "\(error)"
-            return result
+            return (result, details)
         }
         defer { try? FileManager.default.removeItem(atPath: directory) }
 
@@ -33,11 +56,12 @@ public enum Executor {
                 result.cells[violation.index].diagnostics = violation.found
             }
             result.status = .failedToCompile
-            return result
+            return (result, details)
         }
 
         events?(.compiling)
-        let compiler = ChapterCompiler(toolchain: toolchain, directory: directory)
+        var compiler = ChapterCompiler(toolchain: toolchain, directory: directory)
+        compiler.forCheckpoints = checkpointing != nil
         let compiled = compiler.compileAll(plan)
         for (program, outcome) in zip(plan.compileFailPrograms, compiled.compileFails) {
             result.cells[program.cellIndex] = compileFailResult(program.cellIndex, outcome, plan: plan)
@@ -46,7 +70,7 @@ public enum Executor {
         if let failure = ([compiled.main].compactMap { $0 } + compiled.compileFails).compactMap(\.toolFailure).first {
             result.toolFailure = failure
         }
-        guard var main = compiled.main else { return result }
+        guard var main = compiled.main else { return (result, details) }
         var plan = plan
         // A typo in an inline `{swift} …` costs only that value: it is reported at its line,
         // and the program is compiled again without it so every cell still runs.
@@ -76,26 +100,32 @@ public enum Executor {
                 && plan.cells[index].role == .run {
                 result.cells[index].status = .compileError
             }
-            return result
+            return (result, details)
         }
 
         let outcome: ProgramRun.Outcome
         do {
             outcome = try ProgramRun(plan: plan, executable: compiler.executablePath, toolchain: toolchain,
-                                     options: options, events: events).run()
+                                     options: options, events: events, checkpointing: checkpointing).run()
         } catch {
             // The program could not be started: the tool failed, not the chapter.
             result.status = .crashed
             result.toolFailure = (error as? WorkbookError)?.message ?? "\(error)"
             result.diagnostics.append(Diagnostic(file: "", line: 0, column: 0, severity: "error", message: "\(error)"))
-            return result
+            return (result, details)
         }
         record(outcome, into: &result, plan: plan, events: events,
                symbolizer: TrapSymbolizer(executable: compiler.executablePath, chapterPath: chapter.path))
         if result.status == .passed, result.diagnostics.contains(where: { $0.severity == "error" }) {
             result.status = .failed
         }
-        return result
+        details.checkpoints = outcome.recorder.checkpoints
+        // Keyed as `result.dependencies` is: resolved from the folder the program ran in.
+        for (path, cell) in outcome.recorder.dependencyCells {
+            let joined = path.hasPrefix("/") ? path : outcome.workingDirectory + "/" + path
+            details.dependencyCells[URL(fileURLWithPath: joined).standardizedFileURL.resolvingSymlinksInPath().path] = cell
+        }
+        return (result, details)
     }
 
     /// Prose lines holding an inline expression that has a compile error of its own.
@@ -107,18 +137,19 @@ public enum Executor {
         }.map(\.line))
     }
 
-    /// Fills cell outputs, statuses, inline values and dependencies from a finished run.
-    private static func record(_ outcome: ProgramRun.Outcome, into result: inout ChapterResult,
-                               plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?,
-                               symbolizer: TrapSymbolizer) {
+    /// Fills cell outputs, statuses, inline values and dependencies from a finished run; a run
+    /// resumed in a kernel checkpoint fills the cells from `firstCell` on and adds to the rest.
+    static func record(_ outcome: ProgramRun.Outcome, into result: inout ChapterResult,
+                       plan: ExecutionPlan, events: (@Sendable (RunEvent) -> Void)?,
+                       symbolizer: TrapSymbolizer?, from firstCell: Int = 0) {
         result.runSeconds = outcome.totalSeconds
-        result.inlineValues = outcome.recorder.inlineValues
-        result.dependencies = FileHash.hashes(of: outcome.recorder.dependencies, relativeTo: outcome.workingDirectory,
-                                              allowed: outcome.dataFolder)
+        result.inlineValues.merge(outcome.recorder.inlineValues) { $1 }
+        result.dependencies.merge(FileHash.hashes(of: outcome.recorder.dependencies, relativeTo: outcome.workingDirectory,
+                                                  allowed: outcome.dataFolder)) { $1 }
         let stopped = outcome.stoppedCell
         // An inline expression before the first cell stopped the program: no cell ran.
         var reachedStop = outcome.stoppedInline != nil && stopped == nil
-        for index in plan.runningCells {
+        for index in plan.runningCells where index >= firstCell {
             var cell = result.cells[index]
             if reachedStop {
                 cell.status = .notRun
@@ -143,7 +174,7 @@ public enum Executor {
                         let runtime = RuntimeReport(stderr: cell.stderr.text)
                         cell.stderr.text = runtime.programOutput
                         cell.crashReport = runtime.report
-                        if let report = runtime.report {
+                        if let report = runtime.report, let symbolizer {
                             let frames = symbolizer.frames(in: report)
                             cell.trapLine = frames.first?.line
                             if !frames.isEmpty {
@@ -170,7 +201,7 @@ public enum Executor {
         }
     }
 
-    private static func compileFailResult(_ index: Int, _ outcome: ChapterCompiler.Outcome,
+    static func compileFailResult(_ index: Int, _ outcome: ChapterCompiler.Outcome,
                                           plan: ExecutionPlan) -> CellResult {
         let own = outcome.diagnostics.filter { plan.cell(containing: $0.line) == index && $0.file == plan.chapterPath }
         if outcome.succeeded {
@@ -183,7 +214,7 @@ public enum Executor {
 
     /// Diagnostics inside a cell's lines go to that cell; the rest to the chapter. Warnings from
     /// the generated glue (not the chapter file) are noise and dropped.
-    private static func attach(_ diagnostics: [Diagnostic], to result: inout ChapterResult, plan: ExecutionPlan) {
+    static func attach(_ diagnostics: [Diagnostic], to result: inout ChapterResult, plan: ExecutionPlan) {
         for diagnostic in diagnostics {
             if diagnostic.file == plan.chapterPath, let cell = plan.cell(containing: diagnostic.line),
                plan.cells[cell].role == .run {

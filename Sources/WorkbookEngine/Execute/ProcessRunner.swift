@@ -21,6 +21,13 @@ struct ChildProcess {
     let pid: pid_t
     /// Read ends, indexed by `ChildStream.rawValue`; the channel is -1 when not asked for.
     let readEnds: [Int32]
+    /// A run forked from a kernel checkpoint is not our child: the checkpoint holding it tells its
+    /// end on this socket (`exit STATUS`), -1 for a child we spawned.
+    var statusSocket: Int32 = -1
+    /// A sandboxed run that keeps kernel checkpoints: the sandbox lives on with them after the
+    /// run, so the run's end is read here (`exit STATUS`, from the checkpoint whose fork ran the
+    /// cells), or is the sandbox's own when it ended first. -1 otherwise.
+    var checkpointStatus: Int32 = -1
     /// bubblewrap reports a program killed by signal N as exit status 128 + N: read it so.
     var reportsSignalsAsStatus = false
 
@@ -120,7 +127,7 @@ struct ChildProcess {
             var wakeAt: Double? = abandonAt
             if !killed, let limit = deadline() {
                 if limit <= now {
-                    killpg(pid, SIGKILL)
+                    killRun()
                     killed = true
                     onTimeout()
                     continue
@@ -130,7 +137,7 @@ struct ChildProcess {
             if !killed {
                 if leftoverDeadline == nil && hasExited() { leftoverDeadline = now + Self.leftoverGrace }
                 if let leftover = leftoverDeadline, leftover <= now {
-                    killpg(pid, SIGKILL)
+                    killRun()
                     killed = true
                     continue
                 }
@@ -139,9 +146,19 @@ struct ChildProcess {
             }
             let waitMilliseconds = wakeAt.map { Int32(min(max(0, $0 - now) * 1000 + 1, 60_000)) } ?? -1
             var polls = open.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
+            // A sandbox holding checkpoints keeps the pipes open after the run (bubblewrap holds
+            // them too): the run's end is its status line. Everything the run wrote is in the
+            // pipes by then; read it, and stop.
+            if checkpointStatus >= 0 && !killed {
+                polls.append(pollfd(fd: checkpointStatus, events: Int16(POLLIN), revents: 0))
+            }
             let ready = poll(&polls, nfds_t(polls.count), waitMilliseconds)
             if ready < 0 && errno != EINTR { break }
             if ready <= 0 { continue }
+            if polls.count > open.count, polls[open.count].revents != 0 {
+                drain(open, into: onOutput)
+                break
+            }
             var closed: [Int32] = []
             for (slot, entry) in polls.enumerated() where entry.revents != 0 {
                 let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress!, $0.count) }
@@ -155,10 +172,10 @@ struct ChildProcess {
             open.removeAll { closed.contains($0.fd) }
         }
         for entry in open { close(entry.fd) }
-        // Anything the program left behind in its group goes too.
-        killpg(pid, SIGKILL)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // Anything the program left behind in its group goes too (a sandbox holding checkpoints
+        // stays, unless the run was killed: then the checkpoints went with it).
+        if checkpointStatus < 0 || killed { killRun() }
+        let status = reap()
         RunningPrograms.ended(pid)
         let signal = status & 0x7f
         let code = (status >> 8) & 0xff
@@ -168,9 +185,97 @@ struct ChildProcess {
 }
 
 extension ChildProcess {
+    /// Reads what is waiting in the pipes now, without waiting for more.
+    private func drain(_ open: [(stream: ChildStream, fd: Int32)], into onOutput: (ChildStream, ArraySlice<UInt8>) -> Void) {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var more = true
+        while more {
+            more = false
+            var polls = open.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
+            guard poll(&polls, nfds_t(polls.count), 0) > 0 else { return }
+            for (slot, entry) in polls.enumerated() where entry.revents & Int16(POLLIN) != 0 {
+                let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress!, $0.count) }
+                if count > 0 {
+                    onOutput(open[slot].stream, buffer[0..<count])
+                    more = true
+                }
+            }
+        }
+    }
+
+    /// Kills the run and whatever it started. A run forked from a checkpoint is killed by its
+    /// checkpoint (asked on the status socket): its pid may be one of a sandbox's PID namespace,
+    /// which means another process out here.
+    func killRun() {
+        if statusSocket >= 0 {
+            _ = Array("KILL\n".utf8).withUnsafeBytes { send(statusSocket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            return
+        }
+        killpg(pid, SIGKILL)
+    }
+
     /// Whether the child has ended, without reaping it (so its process group id stays its own
     /// until `pump` has killed the group).
     func hasExited() -> Bool {
+        if statusSocket >= 0 || checkpointStatus >= 0 {
+            var polls = [pollfd(fd: statusSocket >= 0 ? statusSocket : checkpointStatus, events: Int16(POLLIN), revents: 0)]
+            if poll(&polls, 1, 0) > 0 { return true }
+            if statusSocket >= 0 { return false }
+        }
+        var info = siginfo_t()
+        return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_signo == SIGCHLD
+    }
+
+    /// waitpid's raw status; for a forked run, as its checkpoint reports it (a checkpoint that
+    /// died meanwhile reads as killed).
+    private func reap() -> Int32 {
+        var status: Int32 = 0
+        if statusSocket >= 0 {
+            defer { close(statusSocket) }
+            var line: [UInt8] = []
+            var byte: UInt8 = 0
+            while line.last != 10 {
+                let count = read(statusSocket, &byte, 1)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return SIGKILL }
+                line.append(byte)
+            }
+            let text = String(decoding: line.dropLast(), as: UTF8.self)
+            guard text.hasPrefix("exit "), let value = Int32(text.dropFirst(5)) else { return SIGKILL }
+            return value
+        }
+        if checkpointStatus >= 0 {
+            defer { close(checkpointStatus) }
+            var line: [UInt8] = []
+            var byte: UInt8 = 0
+            while line.last != 10 {
+                var polls = [pollfd(fd: checkpointStatus, events: Int16(POLLIN), revents: 0)]
+                if poll(&polls, 1, 50) == 0 {
+                    if hasEnded() { break }
+                    continue
+                }
+                let count = read(checkpointStatus, &byte, 1)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { break }
+                line.append(byte)
+            }
+            let text = String(decoding: line.dropLast(), as: UTF8.self)
+            if line.last == 10, text.hasPrefix("exit "), let value = Int32(text.dropFirst(5)) {
+                // The sandbox lives on with the checkpoints; reaped whenever it ends.
+                let sandbox = pid
+                Thread.detachNewThread {
+                    var ignored: Int32 = 0
+                    while waitpid(sandbox, &ignored, 0) < 0 && errno == EINTR {}
+                }
+                // The status is the program's own, not bubblewrap's 128 + N.
+                return value
+            }
+        }
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return status
+    }
+
+    private func hasEnded() -> Bool {
         var info = siginfo_t()
         return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_signo == SIGCHLD
     }

@@ -31,6 +31,11 @@ struct ProgramRun {
     let toolchain: Toolchain
     let options: RunOptions
     let events: (@Sendable (RunEvent) -> Void)?
+    /// A full run the kernel asked to keep checkpoints (see `Kernel`).
+    var checkpointing: Executor.Checkpointing?
+    /// A run resumed in a kernel checkpoint: its first cell, the inline expressions already
+    /// evaluated, and how it starts (a command to the checkpoint, given the run's key).
+    var resume: (firstCell: Int, firstInline: Int, start: (_ key: [UInt8]) throws -> ChildProcess)?
     /// The program's working directory (the course root, so `Data/x.csv` resolves there).
     var workingDirectory: String? = nil
 
@@ -39,15 +44,19 @@ struct ProgramRun {
         var generator = SystemRandomNumberGenerator()
         let key = (0..<Handshake.keyLength).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let root = SandboxPolicy.courseRoot(ofChapter: plan.chapterPath)
-        let policy: SandboxPolicy? = try Sandbox.use(options.sandbox)
+        let policy: SandboxPolicy? = try resume == nil && Sandbox.use(options.sandbox)
             ? SandboxPolicy.standard(program: executable, toolchain: toolchain, chapterPath: plan.chapterPath,
                                      memoryLimit: options.memoryLimit, cpuSeconds: cpuSeconds())
             : nil
         let started = Monotonic.seconds()
-        var recorder = RunRecorder(key: key, cells: plan.runningCells, inlineCount: plan.inlineLines.count,
+        let cells = plan.runningCells.filter { $0 >= (resume?.firstCell ?? 0) }
+        var recorder = RunRecorder(key: key, cells: cells, inlineCount: plan.inlineLines.count,
+                                   firstInline: resume?.firstInline ?? 0,
                                    outputLimit: plan.outputLimit, startedAt: started, events: events)
         let timeouts = Dictionary(uniqueKeysWithValues: plan.cells.map { ($0.index, $0.timeout) })
-        let child = try ChapterLauncher.start(program: executable, policy: policy, key: key, workingDirectory: root)
+        let child = try resume.map { try $0.start(key) }
+            ?? ChapterLauncher.start(program: executable, policy: policy, key: key, workingDirectory: root,
+                                     kernel: checkpointing)
 
         var timedOut = false
         let exit = child.pump(
@@ -71,7 +80,7 @@ struct ProgramRun {
         // A program that stopped before its first cell began (start-up failed) blames that cell;
         // one that broke the protocol after its last cell, the last cell.
         let stopped = finished ? nil
-            : stoppedInline != nil ? lastBegun : unfinished ?? (violated ? lastBegun : nil) ?? plan.runningCells.first
+            : stoppedInline != nil ? lastBegun : unfinished ?? (violated ? lastBegun : nil) ?? cells.first
         return Outcome(exit: exit, stoppedCell: stopped, stoppedInline: stoppedInline,
                        timedOut: timedOut && (stopped != nil || stoppedInline != nil),
                        finished: finished, violation: recorder.violation, recorder: recorder,

@@ -16,6 +16,10 @@ struct RunRecorder {
     private var displayBytes: [Int: Int] = [:]
     private(set) var inlineValues: [Int: String] = [:]
     private(set) var dependencies: [String] = []
+    /// The cell that had begun last when each data file was first read (nil: before any cell).
+    private(set) var dependencyCells: [String: Int] = [:]
+    /// Kernel checkpoints the program took: the cell each was taken before, and its process.
+    private(set) var checkpoints: [(cell: Int, pid: Int32)] = []
     private(set) var seconds: [Int: Double] = [:]
     /// Check results (`K` records from `expect…` calls) per cell.
     private(set) var expectations: [Int: ExpectationTally] = [:]
@@ -44,7 +48,9 @@ struct RunRecorder {
 
     static let dependencyLimit = 256
 
-    init(key: [UInt8], cells: [Int], inlineCount: Int, outputLimit: Int, startedAt: Double,
+    /// `firstInline`: inline expressions already evaluated before this process's first cell
+    /// (a run resumed in a kernel checkpoint).
+    init(key: [UInt8], cells: [Int], inlineCount: Int, firstInline: Int = 0, outputLimit: Int, startedAt: Double,
          events: (@Sendable (RunEvent) -> Void)?) {
         let first = cells.first ?? 0
         stdout = StreamSplitter(key: key, stream: 1, firstCell: first, limit: outputLimit)
@@ -52,6 +58,7 @@ struct RunRecorder {
         decoder = RecordDecoder(key: key)
         cellsToBegin = cells[...]
         self.inlineCount = inlineCount
+        inlinesBegun = firstInline
         // SVG plots are large, but an endless stream of them must not exhaust memory.
         displayLimit = max(outputLimit * 16, 16 << 20)
         idleSince = startedAt
@@ -172,7 +179,13 @@ struct RunRecorder {
             expectations[cell, default: ExpectationTally()].add(fields: record.fields.map(String.init), payload: record.payload)
         case .dependency:
             let path = String(decoding: record.payload, as: UTF8.self)
-            if !dependencies.contains(path) && dependencies.count < Self.dependencyLimit { dependencies.append(path) }
+            if !dependencies.contains(path) && dependencies.count < Self.dependencyLimit {
+                dependencies.append(path)
+                dependencyCells[path] = lastBegunCell
+            }
+        case .checkpoint:
+            // Keyed like every record, so only the runtime's fork loop can send it.
+            checkpoints.append((record.fields[0], Int32(truncatingIfNeeded: record.fields[1])))
         case .progress:
             // Progress for the live line only: one short line of printable text, never stored.
             guard let cell = current?.cell else { return }

@@ -65,7 +65,7 @@ public struct ExerciseGrader: Sendable {
                 result = cached
                 cachedRuns += 1
             } else {
-                result = Executor.run(plan, chapter: runnable, toolchain: toolchain, options: options)
+                result = options.runner.run(plan, chapter: runnable, toolchain: toolchain, options: options, events: nil)
                 // A cache that cannot be written costs only speed next time.
                 try? cache?.store(result, for: plan)
             }

@@ -79,7 +79,7 @@ public enum Workbook {
                            events: (@Sendable (RunEvent) -> Void)? = nil) -> ChapterResult {
         let runnable = Edition.instructor.runnable(chapter)
         let plan = Planner.plan(runnable, toolchain: toolchain, options: options, runKinds: AnswerPlanning.allKinds)
-        return Executor.run(plan, chapter: runnable, toolchain: toolchain, options: options, events: events)
+        return options.runner.run(plan, chapter: runnable, toolchain: toolchain, options: options, events: events)
     }
 
     /// Reads and parses every chapter the paths name, in order; two chapters that would write
@@ -116,7 +116,7 @@ public enum Workbook {
                                events: (@Sendable (RunEvent) -> Void)? = nil) -> ChapterResult {
         let plan = Planner.plan(chapter, toolchain: toolchain, options: options, runKinds: runKinds)
         if options.useCache, let cached = cache.lookup(plan) { return cached }
-        let result = Executor.run(plan, chapter: chapter, toolchain: toolchain, options: options, events: events)
+        let result = options.runner.run(plan, chapter: chapter, toolchain: toolchain, options: options, events: events)
         // A cache that cannot be written costs only speed next time, never this build's result.
         try? cache.store(result, for: plan)
         return result

@@ -61,6 +61,23 @@ struct ProgramWriter {
         // course and the runtime's `expect…`; only the running one opens the session.
         var out = "import Course\nimport WorkbookRuntime\n"
         if withRuntime { out += "let \(session) = WorkbookRuntime.ChapterSession.start()\n" }
+        return out + body(cells: cells, inlines: inlines, withRuntime: withRuntime)
+    }
+
+    /// The rest of a chapter program from its cell `cells.first` on, to run in a kernel checkpoint
+    /// taken at that cell: the module of the cells above is imported (`@testable`, so its
+    /// internal declarations are visible), as are the modules they imported; `inlines` are those
+    /// after that cell. The session is already open: it is the checkpoint program's, so this
+    /// writer must carry that program's session name.
+    func suffix(cells: [Cell], inlines: [InlineExpression], imports: [String], prefixModule: String) -> String {
+        var out = "import Course\nimport WorkbookRuntime\n"
+        for module in imports { out += "import \(module)\n" }
+        out += "@testable import \(prefixModule)\n"
+        return out + body(cells: cells, inlines: inlines, withRuntime: true)
+    }
+
+    private func body(cells: [Cell], inlines: [InlineExpression], withRuntime: Bool) -> String {
+        var out = ""
         var pendingInlines = inlines.sorted { ($0.line, $0.index) < ($1.line, $1.index) }[...]
         for cell in cells {
             // An inline value is computed after every cell above it in the document.

@@ -9,7 +9,9 @@
 /// - `--cap-drop ALL`: no capabilities even when the engine runs as root.
 /// - `--clearenv` and the policy's variables: nothing of the engine's environment.
 /// - mounts in order: the system read-only, a private `/tmp`, `/dev`, `/proc` (of the new PID
-///   namespace), then the toolchain, `libCourse.so`, the data folder and the program.
+///   namespace), then the toolchain, `libCourse.so`, for a run that keeps kernel checkpoints its
+///   own socket folder (read-write) and the compiled suffixes (read-only), the data folder and
+///   the program.
 /// - then `prlimit` sets the rlimits and execs the program (hard and soft alike, so the
 ///   program cannot raise them).
 public enum BubblewrapCommand {
@@ -34,6 +36,8 @@ public enum BubblewrapCommand {
         }
         out += ["--size", String(policy.temporaryBytes), "--tmpfs", "/tmp", "--dev", "/dev", "--proc", "/proc"]
         out += late
+        if let sockets = policy.kernelSockets { out += ["--bind", sockets, sockets] }
+        if let libraries = policy.kernelLibraries { out += ["--ro-bind", libraries, libraries] }
         out += ["--dir", policy.workingDirectory]
         if let data = policy.dataFolder {
             out += ["--ro-bind", data, join(policy.workingDirectory, "Data")]

@@ -67,9 +67,16 @@ public enum Sandbox {
 /// holding the run's key (never the environment); in the sandbox it runs under bubblewrap and
 /// `prlimit` as `policy` says.
 enum ChapterLauncher {
+    /// Where a sandboxed checkpointing program finds its status socket.
+    static let statusDescriptor: Int32 = 6
+
     /// `workingDirectory` is the course root, for a program run without the sandbox (inside
     /// it, the policy's working directory is the same folder).
-    static func start(program: String, policy: SandboxPolicy?, key: [UInt8], workingDirectory: String) throws -> ChildProcess {
+    /// `kernel`: the environment and lifeline descriptor of a run that keeps kernel checkpoints.
+    /// In the sandbox its checkpoints keep the sandbox alive after the run (see `Checkpoints`
+    /// in WorkbookRuntime), so the run's end comes on a status socket.
+    static func start(program: String, policy: SandboxPolicy?, key: [UInt8], workingDirectory: String,
+                      kernel: Executor.Checkpointing? = nil) throws -> ChildProcess {
         var handshake: [Int32] = [0, 0]
         guard makePipe(&handshake) == 0 else {
             throw WorkbookError("cannot create a pipe: \(String(cString: strerror(errno)))")
@@ -88,21 +95,88 @@ enum ChapterLauncher {
 
         let variables = [Handshake.channelVariable: String(Handshake.channelDescriptor),
                          Handshake.handshakeVariable: String(Handshake.handshakeDescriptor)]
-        let passing = [(target: Handshake.handshakeDescriptor, source: handshake[0])]
+        var passing = [(target: Handshake.handshakeDescriptor, source: handshake[0])]
         guard var policy else {
             var environment = ProcessInfo.processInfo.environment
             environment["SWIFT_BACKTRACE"] = "enable=no"
             environment.merge(variables) { $1 }
+            if let kernel {
+                environment.merge(kernel.environment) { $1 }
+                passing += kernel.inherited.map { (target: $0.key, source: $0.value) }
+            }
             let folder = FileManager.default.fileExists(atPath: workingDirectory) ? workingDirectory : nil
             return try ChildProcess.spawn(executable: program, arguments: [], environment: environment,
                                           channel: true, passing: passing, workingDirectory: folder)
         }
         guard let bwrap = Sandbox.bubblewrap else { throw WorkbookError("the sandbox cannot start: bwrap is not installed") }
         policy.environment.merge(variables) { $1 }
-        var child = try ChildProcess.spawn(executable: bwrap, arguments: BubblewrapCommand.arguments(policy),
-                                           environment: ProcessInfo.processInfo.environment,
-                                           channel: true, passing: passing)
+        var status: [Int32] = [-1, -1]
+        defer { if status[1] >= 0 { close(status[1]) } }
+        if let kernel {
+            guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &status) == 0 else {
+                throw WorkbookError("cannot create a socket pair: \(String(cString: strerror(errno)))")
+            }
+            policy.environment.merge(kernel.environment) { $1 }
+            policy.environment["WORKBOOK_KERNEL_STATUS_FD"] = String(Self.statusDescriptor)
+            policy.kernelSockets = kernel.sockets
+            policy.kernelLibraries = kernel.libraries
+            passing += kernel.inherited.map { (target: $0.key, source: $0.value) }
+            passing.append((target: Self.statusDescriptor, source: status[1]))
+        }
+        var child: ChildProcess
+        do {
+            let arguments = BubblewrapCommand.arguments(policy), spawnPassing = passing
+            let start = {
+                try ChildProcess.spawn(executable: bwrap, arguments: arguments,
+                                       environment: ProcessInfo.processInfo.environment,
+                                       channel: true, passing: spawnPassing)
+            }
+            // --die-with-parent follows the thread that started bubblewrap (PR_SET_PDEATHSIG):
+            // a sandbox holding checkpoints must outlive the request thread that ran it.
+            child = try kernel == nil ? start() : LongLivedThread.shared.run(start)
+        } catch {
+            if status[0] >= 0 { close(status[0]) }
+            throw error
+        }
         child.reportsSignalsAsStatus = true
+        child.checkpointStatus = status[0]
         return child
+    }
+}
+
+/// One thread that lives as long as the process, to start what must not die with the thread
+/// that asked for it (see `ChapterLauncher.start`).
+final class LongLivedThread: @unchecked Sendable {
+    static let shared = LongLivedThread()
+    private let condition = NSCondition()
+    private var jobs: [() -> Void] = []
+
+    private init() {
+        let thread = Thread { [unowned self] in
+            while true {
+                condition.lock()
+                while jobs.isEmpty { condition.wait() }
+                let job = jobs.removeFirst()
+                condition.unlock()
+                job()
+            }
+        }
+        thread.name = "workbook long-lived spawner"
+        thread.start()
+    }
+
+    /// Runs `body` on that thread and waits for it.
+    func run<T>(_ body: @escaping () throws -> T) throws -> T {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var outcome: Result<T, Error>?
+        condition.lock()
+        jobs.append {
+            outcome = Result { try body() }
+            done.signal()
+        }
+        condition.signal()
+        condition.unlock()
+        done.wait()
+        return try outcome!.get()
     }
 }

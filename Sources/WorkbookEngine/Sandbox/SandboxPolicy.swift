@@ -52,6 +52,10 @@ public struct SandboxPolicy: Equatable, Sendable {
     public var environment: [String: String]
     /// util-linux's `prlimit`, visible inside through `/usr`.
     public var prlimit = "/usr/bin/prlimit"
+    /// A run that keeps kernel checkpoints: its socket folder, bound read-write at the same
+    /// path, and the kernel's compiled suffixes, bound read-only (see `Kernel`).
+    public var kernelSockets: String? = nil
+    public var kernelLibraries: String? = nil
 
     public init(mounts: [Mount], program: String, workingDirectory: String, dataFolder: String?,
                 environment: [String: String]) {
