@@ -18,7 +18,8 @@
 #
 # Resumable: each finished run is kept in STATE (default .build/benchmarks/grading/), keyed by
 # the class size and the course's bytes; running the same command again measures only the
-# runs still missing and reports them all. FRESH=1 starts over.
+# runs still missing and reports them all; the last graded class is kept there too, for the
+# merge figure. FRESH=1 starts over.
 #
 # Runs from the repository root; WORKBOOK overrides .build/release/workbook, CHAPTERS the
 # course's chapters folder. Exit status: 0 measured; 1 a solved student lost points; 2 bad
@@ -83,6 +84,7 @@ for r in $(seq 1 "$rounds"); do
         if awk -F, 'NR > 1 && ($2 == "" || $2 != $3) { bad = 1 } END { exit !bad }' "$scratch/grades.csv"; then
             echo "error: a solved student lost points (jobs $jobs, round $r):" >&2; cat "$scratch/summary.txt" >&2; exit 1
         fi
+        cp "$scratch/grades.json" "$state/grades.json"   # the merge below reads a kept class
         seconds=$(calc "($end - $start) / $students")
         printf '%s\t%s\t%s\t%s\t%s\n' "$jobs" "$r" "$seconds" "$before" "$(load)" >> "$runs"
         printf 'round %d, jobs %d: %.1f s for %d students = %.2f s per student (load %s → %s)\n' \
@@ -92,6 +94,7 @@ done
 
 # What the merge job adds: reading the class's json (grades and feedback) and writing the
 # CSV and every feedback page; for 1,000 students it is scaled from these students.
+[ -f "$state/grades.json" ] && cp "$state/grades.json" "$scratch/grades.json"
 [ -f "$scratch/grades.json" ] || "$workbook" grade "$scratch/Class" --course "$scratch/course/Chapters" --format json \
     --output "$scratch/grades.json" --jobs 2 --timeout "$limit" > /dev/null
 start=$(date +%s.%N)
