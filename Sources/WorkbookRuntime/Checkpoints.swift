@@ -77,6 +77,9 @@ enum Checkpoints {
             return
         }
         if pid == 0 { serve(listener: listener, lifeline: configuration.lifeline, channel: channel, runner: nil) }
+        // Out of the run's process group from this side too: the run may end, and the engine
+        // kill its group, before the checkpoint's own setpgid has run.
+        setpgid(pid, pid)
         close(listener)
         channel.send(.checkpoint, fields: [index, Int(pid)], payload: [])
     }

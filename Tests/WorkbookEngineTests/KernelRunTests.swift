@@ -81,7 +81,7 @@ struct KernelRunTests {
         let edited = Self.chapter(log: setup.log, last: "print(\"third, edited\", total + square(2))")
         let resumed = try setup.run(edited, kernel: kernel)
         #expect(setup.firstCellRuns == 1, "the first cell ran again")
-        #expect(kernel.statistics.resumedRuns == 1)
+        #expect(kernel.statistics.resumedRuns == 1, "fell back \(kernel.statistics.fallbacks) times")
         #expect(resumed.cells[2].stdout.text == "third, edited 13\n")
         #expect(resumed.cells[0].stdout.text == "first\n")
         #expect(resumed.inlineValues == [0: "0"])

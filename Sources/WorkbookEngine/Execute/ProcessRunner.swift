@@ -36,6 +36,8 @@ struct ChildProcess {
 
     /// The descriptor number the channel has in the child.
     static let channelDescriptor: Int32 = Handshake.channelDescriptor
+    /// Above every descriptor a child is handed (channel 3, handshake 4, lifeline 5, status 6).
+    static let firstFreeDescriptor: Int32 = 10
 
     /// `environment` replaces the engine's own when given; `passing` dup2s further descriptors
     /// of the engine (`source`) into the child (`target`).
@@ -55,15 +57,30 @@ struct ChildProcess {
             pipes.append((ends[0], ends[1]))
         }
 
+        // Every source above every target: a source that is itself a target (dup2(5, 5) keeps
+        // close-on-exec, so the child would not get it) or that an earlier dup2 overwrites
+        // would hand the child the wrong descriptor, or none. Copies, closed after the spawn.
+        var copies: [Int32] = []
+        defer { for fd in copies { close(fd) } }
+        let targets = Set([0, 1, 2, channelDescriptor] + passing.map(\.target))
+        func lifted(_ fd: Int32) -> Int32 {
+            guard fd < Self.firstFreeDescriptor || targets.contains(fd) else { return fd }
+            let copy = fcntl(fd, F_DUPFD_CLOEXEC, max(Self.firstFreeDescriptor, (targets.max() ?? 0) + 1))
+            guard copy >= 0 else { return fd }
+            copies.append(copy)
+            return copy
+        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
+        let passes = passing.map { (target: $0.target, source: lifted($0.source)) }
+        let writeEnds = pipes.map { lifted($0.write) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        for (target, pipe) in pipes.enumerated() {
+        for (target, write) in writeEnds.enumerated() {
             // dup2 clears close-on-exec on the target, so exactly these reach the child.
-            posix_spawn_file_actions_adddup2(&actions, pipe.write, target == 2 ? channelDescriptor : Int32(target + 1))
+            posix_spawn_file_actions_adddup2(&actions, write, target == 2 ? channelDescriptor : Int32(target + 1))
         }
-        for pass in passing { posix_spawn_file_actions_adddup2(&actions, pass.source, pass.target) }
+        for pass in passes { posix_spawn_file_actions_adddup2(&actions, pass.source, pass.target) }
         if let workingDirectory {
             guard let addChdir = addChdirSymbol else { throw WorkbookError("cannot set a child's working directory here") }
             typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32

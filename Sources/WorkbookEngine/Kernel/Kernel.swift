@@ -272,6 +272,7 @@ public final class Kernel: ChapterRunner, @unchecked Sendable {
                                                 entry: Self.entryPoint)
             })).run()
         } catch {
+            Self.trace("resume failed: \(error)")
             drop(checkpoint.key)
             return Self.gaveUp(5, chapter.path, boundary, live: false)
         }
