@@ -98,13 +98,19 @@ enum Checkpoints {
         var running: [pid_t: Int32] = [:]
         var runner = runner
         if runner == nil, let status = configuration?.status { close(status) }
+        // The processes whose end this checkpoint waits for, each with a descriptor that becomes
+        // readable when it ends (-1 where the system has none: then it is looked at every 5 ms).
+        // In the sandbox the fork that went on usually becomes the next checkpoint and never
+        // ends: a 5 ms look at it, in every checkpoint, kept the processor busy for good.
+        var exits: [pid_t: Int32] = [:]
+        if let current = runner { exits[current.pid] = exitDescriptor(of: current.pid) }
         while true {
             var polls = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0),
                          pollfd(fd: lifeline, events: Int16(POLLIN), revents: 0)]
             let connections = Array(running)
             polls += connections.map { pollfd(fd: $0.value, events: Int16(POLLIN), revents: 0) }
-            // Runs in progress are looked at every 5 ms for their end.
-            let ready = poll(&polls, nfds_t(polls.count), running.isEmpty && runner == nil ? -1 : 5)
+            polls += exits.values.filter { $0 >= 0 }.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            let ready = poll(&polls, nfds_t(polls.count), exits.values.contains(-1) ? 5 : -1)
             if ready < 0 && errno != EINTR { _exit(0) }
             if polls[1].revents != 0 { _exit(0) }  // the engine has gone
             // The engine wrote or hung up on a run's connection: it wants that run ended (timeout).
@@ -115,6 +121,7 @@ enum Checkpoints {
             while true {
                 let ended = waitpid(-1, &status, WNOHANG)
                 if ended <= 0 { break }
+                if let fd = exits.removeValue(forKey: ended), fd >= 0 { close(fd) }
                 if let connection = running.removeValue(forKey: ended) {
                     writeAll(connection, Array("exit \(status)\n".utf8))
                     close(connection)
@@ -145,6 +152,7 @@ enum Checkpoints {
                 close(listener)
                 close(connection)
                 for other in running.values { close(other) }
+                for fd in exits.values where fd >= 0 { close(fd) }
                 if let current = runner { close(current.status) }
                 resume(fields: fields, descriptors: descriptors, lifeline: lifeline, channel: channel)
             }
@@ -157,7 +165,16 @@ enum Checkpoints {
             setpgid(child, child)
             writeAll(connection, Array("pid \(child)\n".utf8))
             running[child] = connection
+            exits[child] = exitDescriptor(of: child)
         }
+    }
+
+    /// A descriptor that becomes readable when child `pid` ends (`pidfd_open`, Linux 5.3 and
+    /// glibc 2.36), or -1.
+    private static func exitDescriptor(of pid: pid_t) -> Int32 {
+        typealias PidfdOpen = @convention(c) (pid_t, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pidfd_open") else { return -1 }
+        return unsafeBitCast(symbol, to: PidfdOpen.self)(pid, 0)
     }
 
     /// In the fork of a checkpoint: takes the run's pipes and runs the suffix to its end.

@@ -162,6 +162,38 @@ struct KernelRunTests {
 
     /// Inside the sandbox the checkpoints are the sandbox's own processes: the edited cell
     /// resumes there, and the page is what a fresh sandboxed run gives.
+    /// Processor time (user + system, clock ticks) a process has used so far.
+    static func ticks(of pid: Int32) -> Int {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return 0 }
+        // After "pid (comm) ": field 3 is the state; utime and stime are fields 14 and 15.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
+    }
+
+    /// A sandboxed checkpoint waits for the fork that went on; that fork becomes the next
+    /// checkpoint and never ends. Looked at every 5 ms, each checkpoint woke 200 times a second
+    /// for as long as it lived (chapter 7's 37 checkpoints: 15% of a processor and a load
+    /// average of several, for nothing); now a checkpoint sleeps until something happens.
+    @Test func sandboxedCheckpointsSleepBetweenRuns() throws {
+        var setup = try Setup()
+        setup.options.sandbox = .preferred
+        try #require(Sandbox.unavailableReason == nil, "bubblewrap cannot start here")
+        let kernel = Kernel()
+        defer { kernel.shutDown(); try? FileManager.default.removeItem(atPath: setup.folder) }
+        var cells = "# Idle\n\n"
+        for number in 1...11 { cells += "```swift\nprint(\(number))\n```\n\n" }
+        #expect(try setup.run(cells, kernel: kernel).status == .passed)
+        let pids = kernel.checkpointPIDs
+        #expect(pids.count == 10)
+        Thread.sleep(forTimeInterval: 0.3)
+        let before = pids.map(Self.ticks(of:)).reduce(0, +)
+        Thread.sleep(forTimeInterval: 2)
+        let used = pids.map(Self.ticks(of:)).reduce(0, +) - before
+        // Clock ticks are 1/100 s: 10 checkpoints looking every 5 ms used about 8 in 2 s.
+        #expect(used <= 1, "checkpoints used \(used) ticks of processor time in 2 s while idle")
+    }
+
     @Test func insideTheSandboxAnEditToTheLastCellResumesInASandboxedCheckpoint() throws {
         var setup = try Setup()
         setup.options.sandbox = .preferred
